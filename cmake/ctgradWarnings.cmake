@@ -1,0 +1,18 @@
+# Warning and sanitizer flags are set per target, never globally, so that a parent project that
+# adds ctgrad with add_subdirectory keeps its own flags.
+function(ctgrad_set_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Werror)
+  if(CTGRAD_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-sanitize-recover=all
+                                             -fno-omit-frame-pointer)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined -fno-sanitize-recover=all)
+  endif()
+endfunction()
+
+# ctgrad_add_program(name SOURCES a.cpp ... [LIBS lib ...]): an executable with the project flags.
+function(ctgrad_add_program name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ctgrad::ctgrad ${ARG_LIBS})
+  ctgrad_set_warnings(${name})
+endfunction()

@@ -1,0 +1,91 @@
+#pragma once
+// The node types. An expression's structure lives entirely in its type; the only run-time data
+// an expression object holds is the flat array of the plain numbers written in it
+// (`3 * x + 2` holds {3, 2}), in the order they appear. See docs/design.md.
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <type_traits>
+
+#include "ctgrad/core/fixed_string.hpp"
+
+namespace ctgrad {
+
+// An interior node: operation tag Op applied to the operand node types Args.
+template <class Op, class... Args>
+struct expr;
+
+// A leaf that takes its value from the point of evaluation.
+template <fixed_string Name>
+struct variable;
+
+// A compile-time rational constant Num/Den (integers are Den = 1). It folds in derivatives.
+template <long long Num, long long Den = 1>
+struct constant;
+
+// A run-time number written in an expression (the 3 in `3 * x`). Its value sits in the
+// numbers array of the expression that holds it.
+struct number;
+
+// Operation tag of a named intermediate (see let.hpp): the identity, under a name.
+template <fixed_string Name>
+struct named {
+  static constexpr auto name = Name;
+  template <class T>
+  static constexpr T value(const T& a) {
+    return a;
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T&) {
+    return T(1);
+  }
+};
+
+namespace detail {
+
+// Storage for an expression's run-time numbers. Expressions without any stay empty.
+template <std::size_t N>
+struct numbers_storage {
+  std::array<double, N> numbers{};
+};
+template <>
+struct numbers_storage<0> {
+  static constexpr std::array<double, 0> numbers{};
+};
+
+template <class T>
+struct is_node : std::false_type {};
+template <class Op, class... Args>
+struct is_node<expr<Op, Args...>> : std::true_type {};
+template <fixed_string Name>
+struct is_node<variable<Name>> : std::true_type {};
+template <long long Num, long long Den>
+struct is_node<constant<Num, Den>> : std::true_type {};
+template <>
+struct is_node<number> : std::true_type {};
+
+template <class T>
+struct is_variable : std::false_type {};
+template <fixed_string Name>
+struct is_variable<variable<Name>> : std::true_type {};
+
+template <class T>
+struct is_named : std::false_type {};
+template <fixed_string Name, class E>
+struct is_named<expr<named<Name>, E>> : std::true_type {};
+
+}  // namespace detail
+
+// A ctgrad expression: a node type of any kind, possibly const or a reference.
+template <class T>
+concept expression = detail::is_node<std::remove_cvref_t<T>>::value;
+
+// Types that can be bound to a variable or used as a number in an expression. Arithmetic types
+// are; a user scalar type (a dual number, an interval) opts in by specializing this to true.
+template <class T>
+inline constexpr bool enable_scalar = std::is_arithmetic_v<T> && !std::is_same_v<T, bool>;
+
+template <class T>
+concept scalar = enable_scalar<std::remove_cvref_t<T>>;
+
+}  // namespace ctgrad

@@ -1,0 +1,95 @@
+#pragma once
+// The functions of expressions. Found by argument-dependent lookup: `sin(x)` for a ctgrad
+// expression x needs no qualification.
+#include "ctgrad/core/make.hpp"
+#include "ctgrad/rules/activation.hpp"
+#include "ctgrad/rules/arithmetic.hpp"
+#include "ctgrad/rules/elementary.hpp"
+
+namespace ctgrad {
+
+namespace detail {
+template <class T>
+struct is_integer_constant : std::false_type {};
+template <long long N>
+struct is_integer_constant<constant<N, 1>> : std::true_type {};
+}  // namespace detail
+
+template <expression E>
+constexpr auto square(const E& e) {
+  return detail::make<ops::square>(e);
+}
+template <expression E>
+constexpr auto sqrt(const E& e) {
+  return detail::make<ops::sqrt>(e);
+}
+template <expression E>
+constexpr auto exp(const E& e) {
+  return detail::make<ops::exp>(e);
+}
+template <expression E>
+constexpr auto log(const E& e) {
+  return detail::make<ops::log>(e);
+}
+template <expression E>
+constexpr auto sin(const E& e) {
+  return detail::make<ops::sin>(e);
+}
+template <expression E>
+constexpr auto cos(const E& e) {
+  return detail::make<ops::cos>(e);
+}
+template <expression E>
+constexpr auto tan(const E& e) {
+  return detail::make<ops::tan>(e);
+}
+template <expression E>
+constexpr auto tanh(const E& e) {
+  return detail::make<ops::tanh>(e);
+}
+template <expression E>
+constexpr auto sigmoid(const E& e) {
+  return detail::make<ops::sigmoid>(e);
+}
+template <expression E>
+constexpr auto relu(const E& e) {
+  return detail::make<ops::relu>(e);
+}
+template <expression E>
+constexpr auto abs(const E& e) {
+  return detail::make<ops::abs>(e);
+}
+template <expression E>
+constexpr auto softplus(const E& e) {
+  return detail::make<ops::softplus>(e);
+}
+
+template <class L, class R>
+  requires detail::operands<L, R>
+constexpr auto min(const L& l, const R& r) {
+  return detail::make<ops::min>(l, r);
+}
+template <class L, class R>
+  requires detail::operands<L, R>
+constexpr auto max(const L& l, const R& r) {
+  return detail::make<ops::max>(l, r);
+}
+
+// pow<3>(x): an integer exponent fixed at compile time (plain multiplications).
+template <long long N, expression E>
+constexpr auto pow(const E& e) {
+  return detail::make<ops::pow_int<N>>(e);
+}
+// pow(x, 2.5), pow(x, y), pow(2, x): a real exponent. An exponent given as a compile-time
+// integer constant (pow(x, c<3>)) is the same as pow<3>(x).
+template <class L, class R>
+  requires detail::operands<L, R>
+constexpr auto pow(const L& base, const R& exponent) {
+  if constexpr (detail::is_integer_constant<R>::value) {
+    return detail::make<ops::pow_int<R::numerator>>(base);
+  } else {
+    return detail::make<ops::pow>(base, exponent);
+  }
+}
+
+}  // namespace ctgrad

@@ -1,0 +1,98 @@
+#pragma once
+// Definitions of the node types declared in expr.hpp. Each node type carries:
+// - number_count: how many run-time numbers the subtree holds;
+// - keys: its distinct nodes in topological order (graph/keys.hpp), built when the type forms.
+#include <array>
+#include <cstddef>
+
+#include "ctgrad/core/expr.hpp"
+#include "ctgrad/graph/keys.hpp"
+
+namespace ctgrad {
+
+template <class Op, class... Args>
+struct expr : detail::numbers_storage<(std::size_t{0} + ... + Args::number_count)> {
+  using op = Op;
+  using operands = detail::list<Args...>;
+  static constexpr std::size_t number_count = (std::size_t{0} + ... + Args::number_count);
+  using keys = typename detail::node_list<Op, Args...>::type;
+
+  constexpr expr() = default;
+  constexpr explicit expr(const std::array<double, number_count>& values)
+    requires(number_count > 0)
+      : detail::numbers_storage<number_count>{values} {}
+};
+
+template <fixed_string Name>
+struct variable {
+  static constexpr std::size_t number_count = 0;
+  using keys = detail::list<detail::key<variable, detail::no_numbers, detail::in_root>>;
+  static constexpr std::array<double, 0> numbers{};
+  static constexpr std::string_view name() { return Name.view(); }
+
+  // `w = 2.0` binds a value to the variable (see eval/point.hpp).
+  template <class T>
+  constexpr auto operator=(T value) const;
+};
+
+template <long long Num, long long Den>
+struct constant {
+  static_assert(Den > 0, "ctgrad: a constant's denominator must be positive");
+  static constexpr std::size_t number_count = 0;
+  using keys = detail::list<detail::key<constant, detail::no_numbers, detail::in_root>>;
+  static constexpr std::array<double, 0> numbers{};
+  static constexpr long long numerator = Num;
+  static constexpr long long denominator = Den;
+};
+
+struct number {
+  static constexpr std::size_t number_count = 1;
+  using keys = detail::list<detail::key<number, 0, detail::in_root>>;
+  std::array<double, 1> numbers{};
+
+  constexpr number() = default;
+  constexpr explicit number(double value) : numbers{value} {}
+};
+
+// Variables are objects of empty types: `constexpr auto w = ctgrad::var<"w">;`.
+template <fixed_string Name>
+inline constexpr variable<Name> var{};
+
+namespace detail {
+constexpr long long gcd(long long a, long long b) {
+  if (a < 0) a = -a;
+  while (b != 0) {
+    long long t = a % b;
+    a = b;
+    b = t;
+  }
+  return a == 0 ? 1 : a;
+}
+template <long long Num, long long Den>
+using reduced_constant =
+    constant<(Den < 0 ? -Num : Num) / gcd(Num, Den < 0 ? -Den : Den),
+             (Den < 0 ? -Den : Den) / gcd(Num, Den < 0 ? -Den : Den)>;
+}  // namespace detail
+
+// Compile-time constants: `ctgrad::c<3>`, `ctgrad::c<1, 2>` (one half).
+template <long long Num, long long Den = 1>
+inline constexpr detail::reduced_constant<Num, Den> c{};
+
+namespace literals {
+// `3_c` is ctgrad::c<3>.
+template <char... Digits>
+constexpr auto operator""_c() {
+  constexpr long long value = [] {
+    long long v = 0;
+    for (char d : {Digits...}) {
+      if (d == '\'') continue;
+      if (d < '0' || d > '9') throw "ctgrad: _c takes a decimal integer";
+      v = v * 10 + (d - '0');
+    }
+    return v;
+  }();
+  return constant<value>{};
+}
+}  // namespace literals
+
+}  // namespace ctgrad

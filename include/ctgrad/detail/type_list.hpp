@@ -1,0 +1,110 @@
+#pragma once
+// Flat type lists. Every operation here expands packs instead of recursing, so the cost of a
+// graph with n nodes never shows up as template instantiation depth n.
+#include <array>
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace ctgrad::detail {
+
+template <class... Ts>
+struct list {
+  static constexpr std::size_t size = sizeof...(Ts);
+};
+
+// Element I of a pack.
+#if defined(__clang__)
+template <std::size_t I, class... Ts>
+using at = __type_pack_element<I, Ts...>;
+#else
+template <std::size_t I, class T>
+struct indexed {
+  using type = T;
+};
+template <class Indices, class... Ts>
+struct indexer;
+template <std::size_t... I, class... Ts>
+struct indexer<std::index_sequence<I...>, Ts...> : indexed<I, Ts>... {};
+template <std::size_t I, class T>
+indexed<I, T> select(const indexed<I, T>*);
+template <std::size_t I, class... Ts>
+using at = typename decltype(select<I>(
+    static_cast<const indexer<std::index_sequence_for<Ts...>, Ts...>*>(nullptr)))::type;
+#endif
+
+// A set of distinct types, queried in one step through base-class lookup.
+template <class T>
+struct tag {};
+template <class... Ts>
+struct set : tag<Ts>... {};
+template <class T, class Set>
+inline constexpr bool contains = std::is_base_of_v<tag<T>, Set>;
+
+// Maps each type of a pack of distinct types to its position.
+template <class T, std::size_t I>
+struct slot {};
+template <class Indices, class... Ts>
+struct position_map;
+template <std::size_t... I, class... Ts>
+struct position_map<std::index_sequence<I...>, Ts...> : slot<Ts, I>... {};
+template <class T, std::size_t I>
+constexpr std::size_t position_of(const slot<T, I>*) {
+  return I;
+}
+template <class T, class Map>
+constexpr std::size_t position = position_of<T>(static_cast<const Map*>(nullptr));
+
+// The elements of Ts at the given positions.
+template <class List, auto Positions, class Seq = std::make_index_sequence<Positions.size()>>
+struct pick;
+template <class... Ts, auto Positions, std::size_t... J>
+struct pick<list<Ts...>, Positions, std::index_sequence<J...>> {
+  using type = list<at<Positions[J], Ts...>...>;
+};
+
+// Positions where a flag is set, as an array sized to fit.
+template <std::size_t Count, std::size_t N>
+constexpr std::array<std::size_t, Count> positions_of(const std::array<bool, N>& flags) {
+  std::array<std::size_t, Count> out{};
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < N; ++i)
+    if (flags[i]) out[k++] = i;
+  return out;
+}
+
+template <class... Lists>
+struct concat;
+template <class... A>
+struct concat<list<A...>> {
+  using type = list<A...>;
+};
+template <class... A, class... B>
+struct concat<list<A...>, list<B...>> {
+  using type = list<A..., B...>;
+};
+template <class... A, class... B, class... C>
+struct concat<list<A...>, list<B...>, list<C...>> {
+  using type = list<A..., B..., C...>;
+};
+
+// The list reversed.
+template <class List, class Seq = std::make_index_sequence<List::size>>
+struct reverse;
+template <class... Ts, std::size_t... I>
+struct reverse<list<Ts...>, std::index_sequence<I...>> {
+  using type = list<at<sizeof...(Ts) - 1 - I, Ts...>...>;
+};
+
+}  // namespace ctgrad::detail
+
+namespace ctgrad::detail {
+template <std::size_t I, class List>
+struct list_element;
+template <std::size_t I, class... Ts>
+struct list_element<I, list<Ts...>> {
+  using type = at<I, Ts...>;
+};
+template <std::size_t I, class List>
+using list_at = typename list_element<I, List>::type;
+}  // namespace ctgrad::detail

@@ -1,0 +1,164 @@
+#pragma once
+// gradient(f, at(...)) and gradient(f, at(...), wrt(w, b)): one forward pass, then one adjoint
+// sweep in reverse topological order, giving df/dv for every variable v (and for every named
+// intermediate) at once. No tape, no heap, no virtual call: the sweep is generated from f's type.
+#include <array>
+#include <cstddef>
+#include <type_traits>
+
+#include "ctgrad/eval/value.hpp"
+#include "ctgrad/graph/sweep.hpp"
+
+namespace ctgrad {
+
+namespace error {
+template <class Argument>
+struct wrt_takes_variables_or_named_intermediates {
+  static constexpr bool value = false;
+};
+template <class Entry>
+struct the_gradient_has_no_entry_for {
+  static constexpr bool value = false;
+};
+}  // namespace error
+
+namespace detail {
+// What a gradient entry is looked up by: a variable, or the name of a named intermediate.
+template <class T>
+struct entry_id_of {
+  using type = void;
+};
+template <fixed_string Name>
+struct entry_id_of<variable<Name>> {
+  using type = variable<Name>;
+};
+template <fixed_string Name, class E>
+struct entry_id_of<expr<named<Name>, E>> {
+  using type = named_identity<Name>;
+};
+template <class T>
+using entry_id = typename entry_id_of<std::remove_cvref_t<T>>::type;
+
+template <class T>
+concept gradient_target = !std::is_void_v<entry_id<T>>;
+
+template <class Id, class... Ids>
+constexpr std::size_t find_entry() {
+  constexpr std::array<bool, sizeof...(Ids)> hit{std::is_same_v<Id, Ids>...};
+  for (std::size_t i = 0; i < hit.size(); ++i)
+    if (hit[i]) return i;
+  return sizeof...(Ids);
+}
+}  // namespace detail
+
+// The targets of a gradient: variables or named intermediates, e.g. wrt(w1, b1).
+template <class... Ids>
+struct targets {};
+
+template <class... X>
+constexpr auto wrt(const X&...) {
+  static_assert((detail::gradient_target<X> && ...) ||
+                    (error::wrt_takes_variables_or_named_intermediates<X>::value && ...),
+                "ctgrad::wrt: a gradient is taken with respect to variables (ctgrad::var) or "
+                "named intermediates (ctgrad::let), not with respect to an expression");
+  if constexpr ((detail::gradient_target<X> && ...)) return targets<detail::entry_id<X>...>{};
+}
+
+// The result of a sweep: the function's value, and per entry its value and its adjoint.
+template <class T, class... Ids>
+struct gradient_result {
+  T function_value{};
+  std::array<T, sizeof...(Ids)> values{};
+  std::array<T, sizeof...(Ids)> adjoints{};
+
+  static constexpr std::size_t size() { return sizeof...(Ids); }
+
+  // f at the point.
+  constexpr T value() const { return function_value; }
+
+  // df/dx for a variable or named intermediate x.
+  template <class X>
+  constexpr T operator[](const X&) const {
+    return adjoints[index<X>()];
+  }
+  // The forward value of x at the point.
+  template <class X>
+  constexpr T value(const X&) const {
+    return values[index<X>()];
+  }
+
+ private:
+  template <class X>
+  static constexpr std::size_t index() {
+    constexpr std::size_t i = detail::find_entry<detail::entry_id<X>, Ids...>();
+    static_assert(i < sizeof...(Ids) || error::the_gradient_has_no_entry_for<X>::value,
+                  "ctgrad: this gradient has no entry for that argument; entries are the "
+                  "variables and named intermediates of the expression, or those given to wrt()");
+    return i < sizeof...(Ids) ? i : 0;
+  }
+};
+
+namespace detail {
+template <class T, class Id, class Point>
+constexpr T absent_value(const Point& p) {
+  if constexpr (is_variable<Id>::value) {
+    return []<fixed_string Name>(const Point& pt, std::type_identity<variable<Name>>) {
+      if constexpr (Point::template binds<Name>) return static_cast<T>(pt.template get<Name>());
+      else return T(0);
+    }(p, std::type_identity<Id>{});
+  } else {
+    return T(0);
+  }
+}
+
+template <class Sweep, class T, class Id, class Point>
+constexpr void collect_one(const typename Sweep::template values<T>& v,
+                           const typename Sweep::template values<T>& adjoint, const Point& p,
+                           T& value, T& derivative) {
+  if constexpr (Sweep::template has_identity<Id>) {
+    constexpr std::size_t i = Sweep::template index_of_identity<Id>;
+    value = v[i];
+    derivative = adjoint[i];
+  } else {
+    // A target the expression does not contain: f does not depend on it.
+    value = absent_value<T, Id>(p);
+    derivative = T(0);
+  }
+}
+
+template <class E, class P, class... Ids>
+constexpr gradient_result<typename P::scalar_type, Ids...> run_gradient(const E& f, const P& p) {
+  using sweep = detail::sweep<E>;
+  using T = typename P::scalar_type;
+  typename sweep::template values<T> v{};
+  typename sweep::template values<T> adjoint{};
+  sweep::forward(v, f, p);
+  sweep::reverse(v, adjoint);
+  gradient_result<T, Ids...> r{};
+  r.function_value = v[sweep::size - 1];
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    const int in_order[] = {
+        (collect_one<sweep, T, Ids>(v, adjoint, p, r.values[I], r.adjoints[I]), 0)..., 0};
+    (void)in_order;
+  }(std::index_sequence_for<Ids...>{});
+  return r;
+}
+}  // namespace detail
+
+// df/dv for every variable and named intermediate of f, at p.
+template <class E, class P>
+constexpr auto gradient(const E& f, const P& p) {
+  if constexpr (detail::check_call<E, P>()) {
+    return [&]<class... Ids>(detail::list<Ids...>) {
+      return detail::run_gradient<E, P, Ids...>(f, p);
+    }(typename detail::sweep<E>::entry_ids{});
+  }
+}
+
+// df/dv for the chosen targets only, in the order given: gradient(f, p, wrt(w, b)).
+template <class E, class P, class... Ids>
+constexpr auto gradient(const E& f, const P& p, targets<Ids...>) {
+  if constexpr (detail::check_call<E, P>()) return detail::run_gradient<E, P, Ids...>(f, p);
+}
+
+}  // namespace ctgrad

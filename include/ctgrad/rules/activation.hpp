@@ -1,0 +1,102 @@
+#pragma once
+// Rules of the activation and piecewise functions (see arithmetic.hpp for what a rule is).
+// Conventions at the kinks, chosen so that identities keep their derivatives:
+// - relu'(0) = 0, as in the tutorials (the gate is open only for a > 0);
+// - abs'(0) = 0 (the subgradient of smallest magnitude);
+// - min and max at a tie give each operand half: d/dx max(x, x) = 1, as for x itself.
+// NaN propagates through relu, abs, min and max (a NaN operand gives a NaN value).
+#include <array>
+#include <cstddef>
+
+#include "ctgrad/math/math.hpp"
+
+namespace ctgrad::ops {
+
+struct sigmoid {
+  static constexpr const char* symbol = "sigmoid";
+  template <class T>
+  static constexpr T value(const T& a) {
+    using math::exp;
+    return T(1) / (T(1) + exp(-a));
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T& y, const T&) {
+    return y * (T(1) - y);
+  }
+};
+
+struct relu {
+  static constexpr const char* symbol = "relu";
+  // !(a <= 0) is true for a > 0 and for NaN, so NaN passes through in one comparison.
+  template <class T>
+  static constexpr T value(const T& a) {
+    return !(a <= T(0)) ? a : T(0);
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T& a) {
+    return !(a <= T(0)) ? T(1) : T(0);
+  }
+};
+
+struct abs {
+  static constexpr const char* symbol = "abs";
+  template <class T>
+  static constexpr T value(const T& a) {
+    return a < T(0) ? -a : a;
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T& a) {
+    return a > T(0) ? T(1) : a < T(0) ? T(-1) : T(0);
+  }
+};
+
+// At a tie (or a NaN operand) the value is the mean of the operands: equal to both at a tie,
+// NaN if either is NaN.
+struct min {
+  static constexpr const char* symbol = "min";
+  template <class T>
+  static constexpr T value(const T& a, const T& b) {
+    return a < b ? a : b < a ? b : (a + b) * T(0.5);
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T& a, const T& b) {
+    const T& mine = J == 0 ? a : b;
+    const T& other = J == 0 ? b : a;
+    return mine < other ? T(1) : other < mine ? T(0) : T(0.5);
+  }
+};
+
+struct max {
+  static constexpr const char* symbol = "max";
+  template <class T>
+  static constexpr T value(const T& a, const T& b) {
+    return a > b ? a : b > a ? b : (a + b) * T(0.5);
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T& a, const T& b) {
+    const T& mine = J == 0 ? a : b;
+    const T& other = J == 0 ? b : a;
+    return mine > other ? T(1) : other > mine ? T(0) : T(0.5);
+  }
+};
+
+// log(1 + e^a), computed as max(a, 0) + log1p(e^-|a|) so that it neither overflows for large a
+// nor loses precision for very negative a. Its derivative is the sigmoid.
+struct softplus {
+  static constexpr const char* symbol = "softplus";
+  template <class T>
+  static constexpr T value(const T& a) {
+    using math::exp;
+    using math::log1p;
+    const T m = a > T(0) ? a : T(0);
+    const T negabs = a > T(0) ? -a : a;
+    return m + log1p(exp(negabs));
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T& a) {
+    using math::exp;
+    return T(1) / (T(1) + exp(-a));
+  }
+};
+
+}  // namespace ctgrad::ops

@@ -1,0 +1,143 @@
+#pragma once
+// Rules of the arithmetic operations. A rule is the one place that knows an operation: its value,
+// its local partial derivatives (given the node's value y and its operands), and its printed
+// form. The forward pass, the adjoint sweep and the symbolic derivative all read these rules.
+#include <array>
+#include <cstddef>
+
+#include "ctgrad/math/math.hpp"
+
+namespace ctgrad::ops {
+
+struct add {
+  static constexpr const char* symbol = "+";
+  template <class T>
+  static constexpr T value(const T& a, const T& b) {
+    return a + b;
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T&, const T&) {
+    return T(1);
+  }
+};
+
+struct sub {
+  static constexpr const char* symbol = "-";
+  template <class T>
+  static constexpr T value(const T& a, const T& b) {
+    return a - b;
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T&, const T&) {
+    return J == 0 ? T(1) : T(-1);
+  }
+};
+
+struct mul {
+  static constexpr const char* symbol = "*";
+  template <class T>
+  static constexpr T value(const T& a, const T& b) {
+    return a * b;
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T& a, const T& b) {
+    return J == 0 ? b : a;
+  }
+};
+
+struct div {
+  static constexpr const char* symbol = "/";
+  template <class T>
+  static constexpr T value(const T& a, const T& b) {
+    return a / b;
+  }
+  // d(a/b)/db = -a/b^2 = -y/b: reuses the quotient instead of squaring b.
+  template <std::size_t J, class T>
+  static constexpr T partial(const T& y, const T&, const T& b) {
+    if constexpr (J == 0) return T(1) / b;
+    else return -y / b;
+  }
+};
+
+struct neg {
+  static constexpr const char* symbol = "-";
+  template <class T>
+  static constexpr T value(const T& a) {
+    return -a;
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T&) {
+    return T(-1);
+  }
+};
+
+struct square {
+  static constexpr const char* symbol = "square";
+  template <class T>
+  static constexpr T value(const T& a) {
+    return a * a;
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T& a) {
+    return T(2) * a;
+  }
+};
+
+namespace detail {
+// a^n by repeated squaring; n is known at compile time, so this unrolls to plain multiplies.
+template <long long N, class T>
+constexpr T integer_power(const T& a) {
+  if constexpr (N < 0) {
+    return T(1) / integer_power<-N>(a);
+  } else if constexpr (N == 0) {
+    return T(1);
+  } else if constexpr (N == 1) {
+    return a;
+  } else if constexpr (N % 2 == 0) {
+    const T h = integer_power<N / 2>(a);
+    return h * h;
+  } else {
+    return integer_power<N - 1>(a) * a;
+  }
+}
+}  // namespace detail
+
+// x^N for an integer N fixed at compile time.
+template <long long N>
+struct pow_int {
+  static constexpr long long exponent = N;
+  static constexpr const char* symbol = "pow";
+  template <class T>
+  static constexpr T value(const T& a) {
+    return detail::integer_power<N>(a);
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T& a) {
+    if constexpr (N == 0) {
+      return T(0);
+    } else {
+      return T(static_cast<double>(N)) * detail::integer_power<N - 1>(a);
+    }
+  }
+};
+
+// a^b for a real exponent, known at run time.
+// Conventions: d/db is taken as 0 where a^b == 0 (so 0^b has a finite derivative in b for b > 0),
+// and is NaN for a negative base (log a is undefined there).
+struct pow {
+  static constexpr const char* symbol = "pow";
+  template <class T>
+  static constexpr T value(const T& a, const T& b) {
+    using math::pow;
+    return pow(a, b);
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T& y, const T& a, const T& b) {
+    using math::log;
+    using math::pow;
+    if constexpr (J == 0) return b * pow(a, b - T(1));
+    else return y == T(0) ? T(0) : y * log(a);
+  }
+};
+
+}  // namespace ctgrad::ops

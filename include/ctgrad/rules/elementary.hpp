@@ -1,0 +1,107 @@
+#pragma once
+// Rules of the elementary functions (see arithmetic.hpp for what a rule is). The math functions
+// are called unqualified after a using-declaration of ctgrad::math's: for double that is
+// ctgrad::math (constexpr-capable), for a user scalar type its own overloads found by ADL.
+#include <array>
+#include <cstddef>
+
+#include "ctgrad/math/math.hpp"
+
+namespace ctgrad::ops {
+
+struct sqrt {
+  static constexpr const char* symbol = "sqrt";
+  template <class T>
+  static constexpr T value(const T& a) {
+    using math::sqrt;
+    return sqrt(a);
+  }
+  // 1 / (2 sqrt a): infinite at a = 0, where sqrt has a vertical tangent.
+  template <std::size_t J, class T>
+  static constexpr T partial(const T& y, const T&) {
+    return T(0.5) / y;
+  }
+};
+
+struct exp {
+  static constexpr const char* symbol = "exp";
+  template <class T>
+  static constexpr T value(const T& a) {
+    using math::exp;
+    return exp(a);
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T& y, const T&) {
+    return y;
+  }
+};
+
+struct log {
+  static constexpr const char* symbol = "log";
+  template <class T>
+  static constexpr T value(const T& a) {
+    using math::log;
+    return log(a);
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T& a) {
+    return T(1) / a;
+  }
+};
+
+struct sin {
+  static constexpr const char* symbol = "sin";
+  template <class T>
+  static constexpr T value(const T& a) {
+    using math::sin;
+    return sin(a);
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T& a) {
+    using math::cos;
+    return cos(a);
+  }
+};
+
+struct cos {
+  static constexpr const char* symbol = "cos";
+  template <class T>
+  static constexpr T value(const T& a) {
+    using math::cos;
+    return cos(a);
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T&, const T& a) {
+    using math::sin;
+    return -sin(a);
+  }
+};
+
+struct tan {
+  static constexpr const char* symbol = "tan";
+  template <class T>
+  static constexpr T value(const T& a) {
+    using math::tan;
+    return tan(a);
+  }
+  // sec^2 a = 1 + tan^2 a: reuses the value.
+  template <std::size_t J, class T>
+  static constexpr T partial(const T& y, const T&) {
+    return T(1) + y * y;
+  }
+};
+
+struct tanh {
+  static constexpr const char* symbol = "tanh";
+  template <class T>
+  static constexpr T value(const T& a) {
+    using math::tanh;
+    return tanh(a);
+  }
+  template <std::size_t J, class T>
+  static constexpr T partial(const T& y, const T&) {
+    return T(1) - y * y;
+  }
+};
+
+}  // namespace ctgrad::ops
