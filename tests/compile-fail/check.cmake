@@ -1,7 +1,10 @@
+cmake_policy(SET CMP0007 NEW)
 # cmake -DCOMPILER=... -DFLAGS=... -DSOURCE=... -DMODE=ok|ko -P check.cmake
 # MODE=ok: the source with CTGRAD_CONTROL defined must compile (positive control).
-# MODE=ko: it must fail to compile, and the first line that reports an error must match the
-# regular expression given in the source's '// expect: ' line.
+# MODE=ko: it must fail to compile, and its first diagnostic must match the regular expression
+# given in the source's '// expect: ' line. The first diagnostic is the first line that reports an
+# error and the note lines right after it (clang names a failed constant evaluation's cause in
+# the note that follows the error).
 file(STRINGS ${SOURCE} expect_lines REGEX "^// expect: ")
 list(GET expect_lines 0 expect)
 string(REGEX REPLACE "^// expect: " "" expect "${expect}")
@@ -25,14 +28,25 @@ if(rc EQUAL 0)
   message(FATAL_ERROR "expected a compile error, but ${SOURCE} compiled")
 endif()
 set(first "")
+set(in_first OFF)
+set(extra 0)
 foreach(line IN LISTS lines)
-  if(line MATCHES " error: ")
+  if(in_first)
+    if(line MATCHES " error: " OR line MATCHES ": In instantiation of" OR line MATCHES "^In file included")
+      break()
+    endif()
+    math(EXPR extra "${extra} + 1")
+    if(extra GREATER 6)
+      break()
+    endif()
+    string(APPEND first "\n${line}")
+  elseif(line MATCHES " error: ")
     set(first "${line}")
-    break()
+    set(in_first ON)
   endif()
 endforeach()
 list(LENGTH lines count)
 if(NOT first MATCHES "${expect}")
-  message(FATAL_ERROR "first error line does not match '${expect}':\n${first}\n\nfull output:\n${err}")
+  message(FATAL_ERROR "first diagnostic does not match '${expect}':\n${first}\n\nfull output:\n${err}")
 endif()
-message(STATUS "first error line (${count} lines of diagnostics): ${first}")
+message(STATUS "${count} lines of diagnostics; the first:\n${first}")
