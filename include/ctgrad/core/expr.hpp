@@ -70,6 +70,11 @@ template <fixed_string Name>
 struct is_variable<variable<Name>> : std::true_type {};
 
 template <class T>
+struct is_constant : std::false_type {};
+template <long long Num, long long Den>
+struct is_constant<constant<Num, Den>> : std::true_type {};
+
+template <class T>
 struct is_named : std::false_type {};
 template <fixed_string Name, class E>
 struct is_named<expr<named<Name>, E>> : std::true_type {};

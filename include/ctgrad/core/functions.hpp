@@ -17,68 +17,68 @@ struct is_integer_constant<constant<N, 1>> : std::true_type {};
 
 template <expression E>
 constexpr auto square(const E& e) {
-  return detail::make<ops::square>(e);
+  return detail::node_for<ops::square, E>(e);
 }
 template <expression E>
 constexpr auto sqrt(const E& e) {
-  return detail::make<ops::sqrt>(e);
+  return detail::node_for<ops::sqrt, E>(e);
 }
 template <expression E>
 constexpr auto exp(const E& e) {
-  return detail::make<ops::exp>(e);
+  return detail::node_for<ops::exp, E>(e);
 }
 template <expression E>
 constexpr auto log(const E& e) {
-  return detail::make<ops::log>(e);
+  return detail::node_for<ops::log, E>(e);
 }
 template <expression E>
 constexpr auto sin(const E& e) {
-  return detail::make<ops::sin>(e);
+  return detail::node_for<ops::sin, E>(e);
 }
 template <expression E>
 constexpr auto cos(const E& e) {
-  return detail::make<ops::cos>(e);
+  return detail::node_for<ops::cos, E>(e);
 }
 template <expression E>
 constexpr auto tan(const E& e) {
-  return detail::make<ops::tan>(e);
+  return detail::node_for<ops::tan, E>(e);
 }
 template <expression E>
 constexpr auto tanh(const E& e) {
-  return detail::make<ops::tanh>(e);
+  return detail::node_for<ops::tanh, E>(e);
 }
 template <expression E>
 constexpr auto sigmoid(const E& e) {
-  return detail::make<ops::sigmoid>(e);
+  return detail::node_for<ops::sigmoid, E>(e);
 }
 template <expression E>
 constexpr auto relu(const E& e) {
-  return detail::make<ops::relu>(e);
+  return detail::node_for<ops::relu, E>(e);
 }
 template <expression E>
 constexpr auto abs(const E& e) {
-  return detail::make<ops::abs>(e);
+  return detail::node_for<ops::abs, E>(e);
 }
 template <expression E>
 constexpr auto softplus(const E& e) {
-  return detail::make<ops::softplus>(e);
+  return detail::node_for<ops::softplus, E>(e);
 }
 
 template <class L, class R>
   requires detail::operands<L, R>
 constexpr auto min(const L& l, const R& r) {
-  return detail::make<ops::min>(l, r);
+  return detail::node_for<ops::min, L, R>(l, r);
 }
 template <class L, class R>
   requires detail::operands<L, R>
 constexpr auto max(const L& l, const R& r) {
-  return detail::make<ops::max>(l, r);
+  return detail::node_for<ops::max, L, R>(l, r);
 }
 
 // pow<3>(x): an integer exponent fixed at compile time (plain multiplications).
 template <long long N, expression E>
 constexpr auto pow(const E& e) {
-  return detail::make<ops::pow_int<N>>(e);
+  return detail::node_for<ops::pow_int<N>, E>(e);
 }
 // pow(x, 2.5), pow(x, y), pow(2, x): a real exponent. An exponent given as a compile-time
 // integer constant (pow(x, c<3>)) is the same as pow<3>(x).
@@ -86,9 +86,9 @@ template <class L, class R>
   requires detail::operands<L, R>
 constexpr auto pow(const L& base, const R& exponent) {
   if constexpr (detail::is_integer_constant<R>::value) {
-    return detail::make<ops::pow_int<R::numerator>>(base);
+    return detail::node_for<ops::pow_int<R::numerator>, L>(base);
   } else {
-    return detail::make<ops::pow>(base, exponent);
+    return detail::node_for<ops::pow, L, R>(base, exponent);
   }
 }
 

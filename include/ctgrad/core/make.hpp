@@ -1,6 +1,6 @@
 #pragma once
 // Building nodes from operands: an expression stays as it is, a number becomes a `number` leaf,
-// and the run-time numbers of the operands are concatenated in operand order.
+// and the run-time numbers of the operands are concatenated in operand order (expr's constructor).
 #include <array>
 #include <cstddef>
 #include <type_traits>
@@ -28,34 +28,11 @@ struct node_type<T> {
 template <class T>
 using node_t = typename node_type<T>::type;
 
-template <class T>
-constexpr auto as_node(const T& operand) {
-  if constexpr (scalar<T>) {
-    return number(static_cast<double>(operand));
-  } else {
-    return operand;
-  }
-}
-
-template <class... N>
-constexpr auto joined_numbers(const N&... nodes) {
-  std::array<double, (std::size_t{0} + ... + N::number_count)> out{};
-  std::size_t k = 0;
-  ((void)[&] {
-    for (double d : nodes.numbers) out[k++] = d;
-  }(), ...);
-  return out;
-}
-
+// The node built by Op from the operands: expressions stay, numbers become `number` leaves.
+// Building it is one constructor call (expr's), so each operation costs the compiler two small
+// functions: the operator and that constructor.
 template <class Op, class... Operands>
-constexpr auto make(const Operands&... operands) {
-  using E = expr<Op, node_t<Operands>...>;
-  if constexpr (E::number_count == 0) {
-    return E{};
-  } else {
-    return E{joined_numbers(as_node(operands)...)};
-  }
-}
+using node_for = expr<Op, node_t<Operands>...>;
 
 // Operands of a binary operation: at least one expression, and each an expression or a number.
 template <class L, class R>

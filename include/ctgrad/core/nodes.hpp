@@ -4,30 +4,55 @@
 // - keys: its distinct nodes in topological order (graph/keys.hpp), built when the type forms.
 #include <array>
 #include <cstddef>
+#include <cstdint>
 
 #include "ctgrad/core/expr.hpp"
+#include "ctgrad/detail/node_id.hpp"
 #include "ctgrad/graph/keys.hpp"
 
 namespace ctgrad {
+
+namespace detail {
+// Copies an operand's run-time numbers into a node's array. Overloaded on the storage base
+// class, so it is instantiated per pair of array sizes, not per operand type.
+template <std::size_t N, std::size_t M>
+constexpr void append_numbers(std::array<double, N>& out, std::size_t& k,
+                              const numbers_storage<M>& operand) {
+  for (std::size_t i = 0; i < M; ++i) out[k + i] = operand.numbers[i];
+  k += M;
+}
+template <std::size_t N>
+constexpr void append_numbers(std::array<double, N>& out, std::size_t& k, double operand) {
+  out[k++] = operand;
+}
+}  // namespace detail
 
 template <class Op, class... Args>
 struct expr : detail::numbers_storage<(std::size_t{0} + ... + Args::number_count)> {
   using op = Op;
   using operands = detail::list<Args...>;
   static constexpr std::size_t number_count = (std::size_t{0} + ... + Args::number_count);
+  static constexpr detail::node_id structure =
+      detail::combine_all(detail::type_id<Op>, std::array<detail::node_id, sizeof...(Args)>{Args::structure...});
   using keys = typename detail::node_list<Op, Args...>::type;
 
   constexpr expr() = default;
-  constexpr explicit expr(const std::array<double, number_count>& values)
-    requires(number_count > 0)
-      : detail::numbers_storage<number_count>{values} {}
+  // From the operands (nodes or plain numbers): only their numbers are kept.
+  template <class... Operands>
+    requires(sizeof...(Operands) == sizeof...(Args))
+  constexpr explicit expr(const Operands&... operands) {
+    if constexpr (number_count > 0) {
+      std::size_t k = 0;
+      (detail::append_numbers(this->numbers, k, operands), ...);
+    }
+  }
 };
 
 template <fixed_string Name>
-struct variable {
+struct variable : detail::numbers_storage<0> {
   static constexpr std::size_t number_count = 0;
+  static constexpr detail::node_id structure = detail::hash_text(0x766172, Name.view());
   using keys = detail::list<detail::key<variable, detail::no_numbers, detail::in_root>>;
-  static constexpr std::array<double, 0> numbers{};
   static constexpr std::string_view name() { return Name.view(); }
 
   // `w = 2.0` binds a value to the variable (see eval/point.hpp).
@@ -36,22 +61,24 @@ struct variable {
 };
 
 template <long long Num, long long Den>
-struct constant {
+struct constant : detail::numbers_storage<0> {
   static_assert(Den > 0, "ctgrad: a constant's denominator must be positive");
   static constexpr std::size_t number_count = 0;
+  static constexpr detail::node_id structure = detail::combine(
+      detail::combine(detail::node_id{0x636f6e, 1}, static_cast<std::uint64_t>(Num)),
+      static_cast<std::uint64_t>(Den));
   using keys = detail::list<detail::key<constant, detail::no_numbers, detail::in_root>>;
-  static constexpr std::array<double, 0> numbers{};
   static constexpr long long numerator = Num;
   static constexpr long long denominator = Den;
 };
 
-struct number {
+struct number : detail::numbers_storage<1> {
   static constexpr std::size_t number_count = 1;
+  static constexpr detail::node_id structure{0x6e756d, 2};
   using keys = detail::list<detail::key<number, 0, detail::in_root>>;
-  std::array<double, 1> numbers{};
 
   constexpr number() = default;
-  constexpr explicit number(double value) : numbers{value} {}
+  constexpr explicit number(double value) : detail::numbers_storage<1>{{value}} {}
 };
 
 // Variables are objects of empty types: `constexpr auto w = ctgrad::var<"w">;`.

@@ -6,6 +6,9 @@
 #include <type_traits>
 #include <utility>
 
+// Type equality without instantiating a template per pair (both compilers have the builtin).
+#define CTGRAD_SAME(A, B) __is_same(A, B)
+
 namespace ctgrad::detail {
 
 template <class... Ts>
@@ -62,6 +65,19 @@ template <class... Ts, auto Positions, std::size_t... J>
 struct pick<list<Ts...>, Positions, std::index_sequence<J...>> {
   using type = list<at<Positions[J], Ts...>...>;
 };
+
+template <std::size_t N>
+constexpr bool any_true(const std::array<bool, N>& flags) {
+  for (bool f : flags)
+    if (f) return true;
+  return false;
+}
+template <std::size_t N>
+constexpr std::size_t count_true(const std::array<bool, N>& flags) {
+  std::size_t n = 0;
+  for (bool f : flags) n += f;
+  return n;
+}
 
 // Positions where a flag is set, as an array sized to fit.
 template <std::size_t Count, std::size_t N>

@@ -1,25 +1,33 @@
 #pragma once
 // The graph of an expression type: its distinct nodes in topological order (operands before
-// the nodes that use them), with each node's operand positions and number offsets resolved at
-// compile time. The sweeps in eval/ and reverse/ are straight-line code over this list.
+// the nodes that use them), with each node's operand positions and number positions resolved
+// at compile time into plain arrays. The sweeps in graph/sweep.hpp expand over these.
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <type_traits>
 #include <utility>
 
 #include "ctgrad/core/nodes.hpp"
+#include "ctgrad/detail/node_id.hpp"
 #include "ctgrad/detail/type_list.hpp"
 #include "ctgrad/graph/keys.hpp"
 
 namespace ctgrad::detail {
 
-// The keys of the operands of an interior node, measured as the node's own key is.
+inline constexpr std::size_t max_arity = 3;
+using operand_row = std::array<std::size_t, max_arity>;
+using operand_ids = std::array<node_id, max_arity>;
+
+// The ids of an interior node's operands, measured as the node's own key is.
 template <class Key>
-struct operand_keys {
-  using type = list<>;
+struct operands_of {
+  static constexpr std::size_t arity = 0;
+  static constexpr operand_ids ids{};
 };
 template <class Op, class... C, std::size_t Offset, class Scope>
-struct operand_keys<key<expr<Op, C...>, Offset, Scope>> {
+struct operands_of<key<expr<Op, C...>, Offset, Scope>> {
+  static constexpr std::size_t arity = sizeof...(C);
   static constexpr std::array<std::size_t, sizeof...(C)> counts{C::number_count...};
   static constexpr std::size_t before(std::size_t j) {
     std::size_t n = 0;
@@ -27,12 +35,108 @@ struct operand_keys<key<expr<Op, C...>, Offset, Scope>> {
     return n;
   }
   template <std::size_t... J>
-  static list<key_at<C, Offset + before(J), Scope>...> keys(std::index_sequence<J...>);
-  using type = decltype(keys(std::index_sequence_for<C...>{}));
+  static constexpr operand_ids make(std::index_sequence<J...>) {
+    return {key_id<key_at<C, Offset + before(J), Scope>>...};
+  }
+  static constexpr operand_ids ids = make(std::index_sequence_for<C...>{});
 };
 template <fixed_string Name, class C, std::size_t Offset, class Scope>
-struct operand_keys<key<expr<named<Name>, C>, Offset, Scope>> {
-  using type = list<key_at<C, 0, in_let<Name>>>;
+struct operands_of<key<expr<named<Name>, C>, Offset, Scope>> {
+  static constexpr std::size_t arity = 1;
+  static constexpr operand_ids ids{key_id<key_at<C, 0, in_let<Name>>>};
+};
+
+// What each node does, as a small type: the operation tag of an interior node, or the leaf
+// itself. The sweeps are instantiated over these and over operand positions, never over
+// subtree types, so the compiler's work per node does not depend on the expression.
+template <class Key>
+struct step_of {
+  using type = typename Key::node;
+};
+template <class Op, class... C, std::size_t Offset, class Scope>
+struct step_of<key<expr<Op, C...>, Offset, Scope>> {
+  using type = Op;
+};
+
+template <std::size_t N>
+struct resolved {
+  std::array<operand_row, N> operands{};  // operand positions; a number leaf: its number's
+  bool ok = true;
+};
+
+// Position of each id, by binary search over the ids sorted once.
+template <std::size_t N>
+struct id_index {
+  struct entry {
+    node_id id;
+    std::size_t at;
+  };
+  std::array<entry, N> sorted{};
+
+  static constexpr bool less(const node_id& x, const node_id& y) {
+    return x.a < y.a || (x.a == y.a && x.b < y.b);
+  }
+  constexpr explicit id_index(const std::array<node_id, N>& ids) {
+    for (std::size_t i = 0; i < N; ++i) sorted[i] = {ids[i], i};
+    std::sort(sorted.begin(), sorted.end(),
+              [](const entry& x, const entry& y) { return less(x.id, y.id); });
+  }
+  constexpr std::size_t find(const node_id& id) const {
+    std::size_t lo = 0, hi = N;
+    while (lo < hi) {
+      const std::size_t mid = (lo + hi) / 2;
+      if (less(sorted[mid].id, id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < N && sorted[lo].id == id ? sorted[lo].at : N;
+  }
+};
+
+template <std::size_t N>
+constexpr resolved<N> resolve(const std::array<node_id, N>& ids,
+                              const std::array<std::size_t, N>& arity,
+                              const std::array<operand_ids, N>& operand_id,
+                              const std::array<bool, N>& is_number,
+                              const std::array<std::size_t, N>& offset,
+                              const std::array<node_id, N>& scope) {
+  resolved<N> r{};
+  const id_index<N> index(ids);
+  for (std::size_t i = 0; i < N; ++i) {
+    for (std::size_t j = 0; j < arity[i]; ++j) {
+      r.operands[i][j] = index.find(operand_id[i][j]);
+      r.ok = r.ok && r.operands[i][j] < i;
+    }
+    if (is_number[i]) {
+      // Offsets inside a named intermediate count from where its numbers start.
+      std::size_t position = offset[i];
+      node_id s = scope[i];
+      while (!(s == node_id{})) {
+        const std::size_t let = index.find(s);
+        if (let >= N) {
+          r.ok = false;
+          break;
+        }
+        position += offset[let];
+        s = scope[let];
+      }
+      r.operands[i][0] = position;
+    }
+  }
+  return r;
+}
+
+// What a gradient entry is looked up by: a variable, or the name of a named intermediate.
+template <class T>
+struct entry_id_of {
+  using type = void;
+};
+template <fixed_string Name>
+struct entry_id_of<variable<Name>> {
+  using type = variable<Name>;
+};
+template <fixed_string Name, class E>
+struct entry_id_of<expr<named<Name>, E>> {
+  using type = named_identity<Name>;
 };
 
 template <class Keys>
@@ -42,63 +146,38 @@ template <class... K>
 struct graph<list<K...>> {
   static constexpr std::size_t size = sizeof...(K);
   using keys = list<K...>;
-  using map = position_map<std::index_sequence_for<K...>, identity<K>...>;
+  using steps = list<typename step_of<K>::type...>;
 
-  template <class Id>
-  static constexpr bool has_identity = contains<Id, set<identity<K>...>>;
-  template <class Id>
-  static constexpr std::size_t index_of_identity = position<Id, map>;
+  static constexpr std::array<node_id, size> ids{key_id<K>...};
+  static constexpr std::array<std::size_t, size> arity{operands_of<K>::arity...};
 
-  // Position of a node, given its key or its identity.
-  template <class Key>
-  static constexpr std::size_t index_of = position<identity<Key>, map>;
-
-  template <class Key>
-  static constexpr auto operand_indices() {
-    return []<class... C>(list<C...>) {
-      return std::array<std::size_t, sizeof...(C)>{index_of<C>...};
-    }(typename operand_keys<Key>::type{});
-  }
-
-  // Absolute position of a key's first number in the expression's numbers array.
-  template <class Key>
-  static constexpr std::size_t number_position() {
-    if constexpr (std::is_same_v<typename Key::scope, in_root>) {
-      return Key::offset;
-    } else {
-      return []<fixed_string Name>(std::type_identity<in_let<Name>>) {
-        using let_key = at<position<named_identity<Name>, map>, K...>;
-        return number_position<let_key>();
-      }(std::type_identity<typename Key::scope>{}) + Key::offset;
-    }
-  }
-
-  static constexpr std::size_t max_arity = 3;
-  using operand_row = std::array<std::size_t, max_arity>;
-
-  template <class Key>
-  static constexpr operand_row padded_operands() {
-    operand_row row{};
-    auto o = operand_indices<Key>();
-    for (std::size_t j = 0; j < o.size(); ++j) row[j] = o[j];
-    return row;
-  }
-
-  // Braced lists, not fold expressions: a fold over n nodes nests n deep and clang caps
-  // that nesting at 256.
-  static constexpr std::array<std::size_t, size> arity{operand_keys<K>::type::size...};
-  static constexpr std::array<operand_row, size> operands{padded_operands<K>()...};
+  static constexpr resolved<size> tables =
+      resolve<size>(ids, arity, {operands_of<K>::ids...},
+                    {std::is_same_v<typename K::node, number>...}, {K::offset...},
+                    {scope_id<typename K::scope>...});
+  static_assert(tables.ok, "ctgrad: internal error: a node's operand is missing from its graph");
+  static constexpr const std::array<operand_row, size>& operands = tables.operands;
 
   // Nodes that a gradient can report: variables and named intermediates.
   static constexpr std::array<bool, size> is_entry{
       (is_variable<typename K::node>::value || is_named<typename K::node>::value)...};
-  static constexpr std::size_t entry_count = [] {
-    std::size_t n = 0;
-    for (bool b : is_entry) n += b;
-    return n;
-  }();
-  // Their identities, in graph order: the default entries of a gradient.
-  using entry_ids = typename pick<list<identity<K>...>, positions_of<entry_count>(is_entry)>::type;
+
+  static constexpr std::size_t entry_count = count_true(is_entry);
+  // The entries in graph order: what a gradient reports by default.
+  using entry_ids = typename pick<list<typename entry_id_of<typename K::node>::type...>,
+                                  positions_of<entry_count>(is_entry)>::type;
+
+  static constexpr std::size_t find(const node_id& id) {
+    for (std::size_t i = 0; i < size; ++i)
+      if (ids[i] == id) return i;
+    return size;
+  }
 };
+
+// The id a gradient entry is found by: a variable's, or a named intermediate's (its name's).
+template <class EntryId>
+inline constexpr node_id entry_node_id = EntryId::structure;
+template <fixed_string Name>
+inline constexpr node_id entry_node_id<named_identity<Name>> = scope_id<in_let<Name>>;
 
 }  // namespace ctgrad::detail

@@ -3,20 +3,24 @@
 // type carries the topologically sorted list of its distinct nodes.
 //
 // Identity rules (docs/design.md, "Node identity"):
-// - a subtree without run-time numbers is identified by its type, so `x * y` written twice is
-//   one node: equal types mean equal values;
-// - a subtree that holds run-time numbers is identified by its type and by where its numbers
-//   sit in the expression, since `3 * x` and `5 * x` have the same type;
+// - a subtree without run-time numbers is identified by its structure, so `x * y` written twice
+//   is one node: equal structures mean equal values;
+// - a subtree that holds run-time numbers is identified by its structure and by where its
+//   numbers sit in the expression, since `3 * x` and `5 * x` have the same structure;
 // - a named intermediate (let<"h">) is identified by its name; the numbers inside it are
 //   addressed relative to the name, so every use of `h` is the same node.
 //
-// Every expression type builds its list once, from its operands' lists, when the type is formed.
-// The merge is a flat pack expansion, so no traversal ever recurses through the tree.
+// Every expression type builds its list once, from its operands' lists, when the type forms.
+// The merge is a flat pack expansion, so no traversal ever recurses through the tree. Node ids
+// (detail/node_id.hpp, a structural hash per node type) let the graph resolve operand positions
+// with constexpr array code instead of type lookups.
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <type_traits>
 
 #include "ctgrad/core/expr.hpp"
+#include "ctgrad/detail/node_id.hpp"
 #include "ctgrad/detail/type_list.hpp"
 
 namespace ctgrad::error {
@@ -43,9 +47,58 @@ struct key {
   using scope = Scope;
 };
 
+// What a named intermediate is looked up by in a gradient: its name.
 template <fixed_string Name>
 struct named_identity {};
 
+template <class Scope>
+inline constexpr node_id scope_id{};
+template <fixed_string Name>
+inline constexpr node_id scope_id<in_let<Name>> = hash_text(0x6c6574, Name.view());
+
+// The id of a key: its node's structure, plus where its numbers are if it has any; a named
+// intermediate's id is its name.
+template <class Key>
+inline constexpr node_id key_id =
+    Key::offset == no_numbers
+        ? Key::node::structure
+        : combine(combine(Key::node::structure, Key::offset), scope_id<typename Key::scope>);
+template <fixed_string Name, class E, std::size_t Offset, class Scope>
+inline constexpr node_id key_id<key<expr<named<Name>, E>, Offset, Scope>> =
+    scope_id<in_let<Name>>;
+
+template <class Node>
+inline constexpr std::size_t number_count = Node::number_count;
+
+// The key of a node whose numbers start at Offset within Scope.
+template <class Node, std::size_t Offset, class Scope>
+using key_at = std::conditional_t<number_count<Node> == 0, key<Node, no_numbers, in_root>,
+                                  key<Node, Offset, Scope>>;
+
+// Moves a key of a right operand past the numbers of the operands on its left.
+template <class Key, std::size_t By>
+struct shift {
+  using type = Key;
+};
+template <class Node, std::size_t Offset, std::size_t By>
+  requires(Offset != no_numbers)
+struct shift<key<Node, Offset, in_root>, By> {
+  using type = key<Node, Offset + By, in_root>;
+};
+
+// Re-measures a key from the named intermediate that encloses it.
+template <class Key, class Scope>
+struct rescope {
+  using type = Key;
+};
+template <class Node, std::size_t Offset, class Scope>
+  requires(Offset != no_numbers)
+struct rescope<key<Node, Offset, in_root>, Scope> {
+  using type = key<Node, Offset, Scope>;
+};
+
+// The identity a key is deduplicated by: its node type when it holds no numbers, the name of a
+// named intermediate, else the key itself (structure and position).
 template <class Key>
 struct identity_of {
   using type = std::conditional_t<Key::offset == no_numbers, typename Key::node, Key>;
@@ -57,39 +110,18 @@ struct identity_of<key<expr<named<Name>, E>, Offset, Scope>> {
 template <class Key>
 using identity = typename identity_of<Key>::type;
 
-template <class Node>
-inline constexpr std::size_t number_count = Node::number_count;
-
-// The key of a node whose numbers start at Offset within Scope.
-template <class Node, std::size_t Offset, class Scope>
-using key_at = std::conditional_t<number_count<Node> == 0, key<Node, no_numbers, in_root>,
-                                  key<Node, Offset, Scope>>;
-
-// Moves a key of the right operand past the left operand's numbers.
-template <class Key, std::size_t By>
-struct shift {
-  using type = Key;
-};
-template <class Node, std::size_t Offset, std::size_t By>
-  requires(Offset != no_numbers)
-struct shift<key<Node, Offset, in_root>, By> {
-  using type = key<Node, Offset + By, in_root>;
-};
-
-// Re-measures a key from a named intermediate that encloses it.
-template <class Key, class Scope>
-struct rescope {
-  using type = Key;
-};
-template <class Node, std::size_t Offset, class Scope>
-  requires(Offset != no_numbers)
-struct rescope<key<Node, Offset, in_root>, Scope> {
-  using type = key<Node, Offset, Scope>;
-};
-
-template <class Key>
-struct node_of {
-  using type = typename Key::node;
+// The key of List whose identity is Id (Id is known to be in List).
+template <class Id, class List>
+struct first_with_identity;
+template <class Id, class... K>
+struct first_with_identity<Id, list<K...>> {
+  static constexpr std::size_t position = [] {
+    constexpr bool hit[] = {CTGRAD_SAME(Id, identity<K>)...};
+    for (std::size_t i = 0; i < sizeof...(K); ++i)
+      if (hit[i]) return i;
+    return std::size_t{0};
+  }();
+  using type = at<position, K...>;
 };
 
 template <class A, class B>
@@ -98,57 +130,86 @@ template <fixed_string Name, class E1, class E2>
 inline constexpr bool same_name_same_expression<expr<named<Name>, E1>, expr<named<Name>, E2>> =
     std::is_same_v<E1, E2>;
 
+// Whether a node with Id is among the keys of a list. Keyed by the list type itself (one template
+// argument, not its expanded pack), and answered by a braced list of builtin comparisons: the
+// compiler creates one small entity per query, whatever the length of the list.
+template <class Id, class List>
+struct in_list;
+template <class Id, class... K>
+struct in_list<Id, list<K...>> {
+  static constexpr bool value =
+      any_true(std::array<bool, sizeof...(K) + 1>{false, CTGRAD_SAME(Id, identity<K>)...});
+};
 
-template <class Identity>
-struct named_name;
-template <fixed_string Name>
-struct named_name<named_identity<Name>> {
+template <class List, std::size_t By>
+struct shift_all;
+template <class... K, std::size_t By>
+struct shift_all<list<K...>, By> {
+  using type = list<typename shift<K, By>::type...>;
+};
+
+template <class List, class Scope>
+struct rescope_all;
+template <class... K, class Scope>
+struct rescope_all<list<K...>, Scope> {
+  using type = list<typename rescope<K, Scope>::type...>;
+};
+
+template <class Key>
+struct name_of_key {
+  using type = void;
+};
+template <fixed_string Name, class E, std::size_t Offset, class Scope>
+struct name_of_key<key<expr<named<Name>, E>, Offset, Scope>> {
   using type = spelled<Name>;
 };
 
 // A's nodes, then those of B that A lacks: the union, still in topological order.
-template <class A, class B>
+template <class AKeys, class BKeys>
 struct merge;
-template <class... As, class... Bs>
-struct merge<list<As...>, list<Bs...>> {
-  using seen = set<identity<As>...>;
-  static constexpr std::array<bool, sizeof...(Bs)> is_new{!contains<identity<Bs>, seen>...};
-  static constexpr std::size_t new_count = [] {
-    std::size_t n = 0;
-    for (bool b : is_new) n += b;
-    return n;
-  }();
+template <class AKeys, class... Bs>
+struct merge<AKeys, list<Bs...>> {
+  static constexpr std::array<bool, sizeof...(Bs)> is_new{!in_list<identity<Bs>, AKeys>::value...};
+  static constexpr std::size_t new_count = count_true(is_new);
 
-  // A name met on both sides must name the same expression on both.
   template <class Kb>
-  static constexpr bool consistent() {
-    if constexpr (contains<identity<Kb>, seen> && is_named<typename Kb::node>::value) {
-      using map = position_map<std::index_sequence_for<As...>, identity<As>...>;
-      using Ka = at<position<identity<Kb>, map>, As...>;
-      constexpr bool same = same_name_same_expression<typename Ka::node, typename Kb::node>;
-      static_assert(same || error::two_different_expressions_are_named<
-                                typename named_name<identity<Kb>>::type>::value,
-                    "ctgrad: two different expressions are given the same name with let<>; "
-                    "a name must stand for one expression");
-      return same;
-    } else {
-      return true;
-    }
-  }
-  static constexpr std::array<bool, sizeof...(Bs)> checked{consistent<Bs>()...};
-  static_assert(checked.size() == sizeof...(Bs));
+  struct agrees {
+    using Ka = typename first_with_identity<identity<Kb>, AKeys>::type;
+    static constexpr bool value = same_name_same_expression<typename Ka::node, typename Kb::node>;
+    static_assert(value || error::two_different_expressions_are_named<
+                               typename name_of_key<Kb>::type>::value,
+                  "ctgrad: two different expressions are given the same name with let<>; "
+                  "a name must stand for one expression");
+  };
+  // A name met on both sides must name the same expression on both.
+  template <class Kb, bool Seen = is_named<typename Kb::node>::value && !in_list<identity<Kb>, AKeys>::value>
+  struct name_agrees {
+    static constexpr bool value = true;
+  };
+  template <class Kb>
+  struct name_agrees<Kb, false> {
+    static constexpr bool value = !is_named<typename Kb::node>::value || agrees<Kb>::value;
+  };
+  static constexpr std::array<bool, sizeof...(Bs)> names_agree{name_agrees<Bs>::value...};
+  static_assert(names_agree.size() == sizeof...(Bs));
 
   template <bool AllNew, class = void>
-  struct result {
-    using type = list<As..., Bs...>;
+  struct pick_new {
+    using type = typename concat<AKeys, list<Bs...>>::type;
   };
   template <class Dummy>
-  struct result<false, Dummy> {
+  struct pick_new<false, Dummy> {
     using type =
-        typename concat<list<As...>,
-                        typename pick<list<Bs...>, positions_of<new_count>(is_new)>::type>::type;
+        typename concat<AKeys, typename pick<list<Bs...>, positions_of<new_count>(is_new)>::type>::type;
   };
-  using type = typename result<new_count == sizeof...(Bs)>::type;
+  using type = typename pick_new<new_count == sizeof...(Bs)>::type;
+};
+
+template <class List, class Self>
+struct append;
+template <class... K, class Self>
+struct append<list<K...>, Self> {
+  using type = list<K..., Self>;
 };
 
 // The sorted distinct nodes of expr<Op, Args...>, ending with the node itself.
@@ -157,43 +218,30 @@ struct node_list;
 
 template <class Op, class A>
 struct node_list<Op, A> {
-  using self = key_at<expr<Op, A>, 0, in_root>;
-  template <class... K>
-  static list<K..., self> append(list<K...>);
-  using type = decltype(append(typename A::keys{}));
+  using type = typename append<typename A::keys, key_at<expr<Op, A>, 0, in_root>>::type;
 };
 
 template <fixed_string Name, class A>
 struct node_list<named<Name>, A> {
-  using self = key_at<expr<named<Name>, A>, 0, in_root>;
-  template <class... K>
-  static list<typename rescope<K, in_let<Name>>::type..., self> append(list<K...>);
-  using type = decltype(append(typename A::keys{}));
+  using inner = std::conditional_t<(A::number_count > 0),
+                                   typename rescope_all<typename A::keys, in_let<Name>>::type,
+                                   typename A::keys>;
+  using type = typename append<inner, key_at<expr<named<Name>, A>, 0, in_root>>::type;
 };
 
 template <class Op, class A, class B>
 struct node_list<Op, A, B> {
-  using self = key_at<expr<Op, A, B>, 0, in_root>;
-  template <class... K>
-  static list<typename shift<K, number_count<A>>::type...> shifted(list<K...>);
-  using merged = merge<typename A::keys, decltype(shifted(typename B::keys{}))>;
-  template <class... K>
-  static list<K..., self> append(list<K...>);
-  using type = decltype(append(typename merged::type{}));
+  using b = typename shift_all<typename B::keys, number_count<A>>::type;
+  using type = typename append<typename merge<typename A::keys, b>::type,
+                               key_at<expr<Op, A, B>, 0, in_root>>::type;
 };
 
 template <class Op, class A, class B, class C>
 struct node_list<Op, A, B, C> {
-  using self = key_at<expr<Op, A, B, C>, 0, in_root>;
-  template <class... K>
-  static list<typename shift<K, number_count<A>>::type...> shifted_b(list<K...>);
-  template <class... K>
-  static list<typename shift<K, number_count<A> + number_count<B>>::type...> shifted_c(list<K...>);
-  using ab = typename merge<typename A::keys, decltype(shifted_b(typename B::keys{}))>::type;
-  using abc = typename merge<ab, decltype(shifted_c(typename C::keys{}))>::type;
-  template <class... K>
-  static list<K..., self> append(list<K...>);
-  using type = decltype(append(abc{}));
+  using b = typename shift_all<typename B::keys, number_count<A>>::type;
+  using c = typename shift_all<typename C::keys, number_count<A> + number_count<B>>::type;
+  using ab = typename merge<typename A::keys, b>::type;
+  using type = typename append<typename merge<ab, c>::type, key_at<expr<Op, A, B, C>, 0, in_root>>::type;
 };
 
 }  // namespace ctgrad::detail

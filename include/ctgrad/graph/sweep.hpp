@@ -2,6 +2,10 @@
 // The forward pass and the adjoint sweep over a graph. Both are straight-line code: one
 // statement per distinct node, expanded from the sorted node list, with every operand position
 // a compile-time constant, so the compiler sees what a hand-written gradient would be.
+//
+// Compile time: each statement calls a function instantiated over the node's operation tag and
+// its operand positions only (see graph.hpp, `steps`), so the per-node work of the compiler is
+// independent of the expression's size, and equal nodes of different expressions share it.
 #include <array>
 #include <cstddef>
 #include <type_traits>
@@ -11,10 +15,58 @@
 
 namespace ctgrad::detail {
 
-template <class Key>
-struct is_interior : std::false_type {};
-template <class Op, class... C, std::size_t Offset, class Scope>
-struct is_interior<key<expr<Op, C...>, Offset, Scope>> : std::true_type {};
+// The value of one node from its operands' values (or from the point, or from the numbers).
+template <class Step, std::size_t Arity, std::size_t A0, std::size_t A1, std::size_t A2, class T,
+          class Point>
+constexpr T node_value(const T* v, const double* numbers, const Point& p) {
+  if constexpr (is_variable<Step>::value) {
+    return []<fixed_string Name>(const Point& pt, std::type_identity<variable<Name>>) {
+      return static_cast<T>(pt.template get<Name>());
+    }(p, std::type_identity<Step>{});
+  } else if constexpr (std::is_same_v<Step, number>) {
+    return static_cast<T>(numbers[A0]);
+  } else if constexpr (is_constant<Step>::value) {
+    if constexpr (Step::denominator == 1) return static_cast<T>(Step::numerator);
+    else return static_cast<T>(Step::numerator) / static_cast<T>(Step::denominator);
+  } else if constexpr (Arity == 1) {
+    return Step::value(v[A0]);
+  } else if constexpr (Arity == 2) {
+    return Step::value(v[A0], v[A1]);
+  } else {
+    return Step::value(v[A0], v[A1], v[A2]);
+  }
+}
+
+// Adds a node's adjoint times its local partials to its operands' adjoints. Bit j of Wanted
+// says operand j needs an adjoint; bit j of Assigns that this is its first contribution.
+template <class Op, std::size_t J, bool Assign, class T, class... A>
+constexpr void contribute(T& target, const T& adjoint, const T& y, const A&... operands) {
+  const T c = adjoint * Op::template partial<J>(y, operands...);
+  if constexpr (Assign) target = c;
+  else target = target + c;  // + only: a user scalar type need not have +=
+}
+
+template <class Op, std::size_t I, std::size_t Arity, std::size_t A0, std::size_t A1,
+          std::size_t A2, unsigned Wanted, unsigned Assigns, class T>
+constexpr void backpropagate(const T* v, T* adjoint) {
+  if constexpr (Wanted != 0) {
+    if constexpr (Arity == 1) {
+      contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0]);
+    } else if constexpr (Arity == 2) {
+      if constexpr ((Wanted & 1u) != 0)
+        contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0], v[A1]);
+      if constexpr ((Wanted & 2u) != 0)
+        contribute<Op, 1, (Assigns & 2u) != 0>(adjoint[A1], adjoint[I], v[I], v[A0], v[A1]);
+    } else {
+      if constexpr ((Wanted & 1u) != 0)
+        contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0], v[A1], v[A2]);
+      if constexpr ((Wanted & 2u) != 0)
+        contribute<Op, 1, (Assigns & 2u) != 0>(adjoint[A1], adjoint[I], v[I], v[A0], v[A1], v[A2]);
+      if constexpr ((Wanted & 4u) != 0)
+        contribute<Op, 2, (Assigns & 4u) != 0>(adjoint[A2], adjoint[I], v[I], v[A0], v[A1], v[A2]);
+    }
+  }
+}
 
 template <class Expr>
 struct sweep : graph<typename Expr::keys> {
@@ -24,33 +76,15 @@ struct sweep : graph<typename Expr::keys> {
   template <class T>
   using values = std::array<T, base::size>;
 
-  // The value of one node from its operands' values.
-  template <class Key, class T, class Point>
-  static constexpr T node_value(const values<T>& v, const Expr& e, const Point& p) {
-    using node = typename Key::node;
-    if constexpr (is_variable<node>::value) {
-      return []<fixed_string Name>(const Point& pt, std::type_identity<variable<Name>>) {
-        return static_cast<T>(pt.template get<Name>());
-      }(p, std::type_identity<node>{});
-    } else if constexpr (std::is_same_v<node, number>) {
-      return static_cast<T>(e.numbers[base::template number_position<Key>()]);
-    } else if constexpr (is_interior<Key>::value) {
-      constexpr auto o = base::template operand_indices<Key>();
-      return [&]<std::size_t... J>(std::index_sequence<J...>) {
-        return node::op::value(v[o[J]]...);
-      }(std::make_index_sequence<o.size()>{});
-    } else {  // a compile-time constant
-      if constexpr (node::denominator == 1) return static_cast<T>(node::numerator);
-      else return static_cast<T>(node::numerator) / static_cast<T>(node::denominator);
-    }
-  }
-
   template <class T, class Point>
   static constexpr void forward(values<T>& v, const Expr& e, const Point& p) {
-    [&]<class... K, std::size_t... I>(list<K...>, std::index_sequence<I...>) {
-      const int in_order[] = {((v[I] = node_value<K, T>(v, e, p)), 0)...};
+    [&]<class... Step, std::size_t... I>(list<Step...>, std::index_sequence<I...>) {
+      const int in_order[] = {
+          ((v[I] = node_value<Step, base::arity[I], base::operands[I][0], base::operands[I][1],
+                              base::operands[I][2]>(v.data(), e.numbers.data(), p)),
+           0)...};
       (void)in_order;
-    }(typename Expr::keys{}, std::make_index_sequence<size>{});
+    }(typename base::steps{}, std::make_index_sequence<size>{});
   }
 
   // Nodes whose adjoint is wanted: variables, named intermediates, and every node on a path to
@@ -63,50 +97,46 @@ struct sweep : graph<typename Expr::keys> {
     return w;
   }();
 
-  // The first contribution to an adjoint (in reverse order) assigns instead of adding to zero:
-  // 0 + x is not x for x = -0.0, so the compiler could not drop that addition itself.
-  static constexpr std::array<std::array<bool, base::max_arity>, size> assigns = [] {
-    std::array<std::array<bool, base::max_arity>, size> first{};
+  // Per node, bit j: operand j's adjoint is wanted. Interior nodes only.
+  static constexpr std::array<unsigned, size> wanted_operands = [] {
+    std::array<unsigned, size> bits{};
+    for (std::size_t i = 0; i < size; ++i)
+      if (wanted[i])
+        for (std::size_t j = 0; j < base::arity[i]; ++j)
+          if (wanted[base::operands[i][j]]) bits[i] |= 1u << j;
+    return bits;
+  }();
+
+  // Per node, bit j: this is the first contribution to operand j's adjoint in reverse order, so
+  // it assigns instead of adding to zero (0 + x is not x for x = -0.0: the compiler could not
+  // drop that addition itself).
+  static constexpr std::array<unsigned, size> assigns = [] {
+    std::array<unsigned, size> bits{};
     std::array<bool, size> written{};
     for (std::size_t i = size; i-- > 0;)
       for (std::size_t j = 0; j < base::arity[i]; ++j) {
         const std::size_t c = base::operands[i][j];
-        if (wanted[c] && !written[c]) first[i][j] = written[c] = true;
+        if ((wanted_operands[i] >> j & 1u) != 0 && !written[c]) {
+          bits[i] |= 1u << j;
+          written[c] = true;
+        }
       }
-    return first;
+    return bits;
   }();
-
-  template <std::size_t I, class T>
-  static constexpr void backpropagate(const values<T>& v, values<T>& adjoint) {
-    using Key = list_at<I, typename Expr::keys>;
-    if constexpr (is_interior<Key>::value && wanted[I]) {
-      using op = typename Key::node::op;
-      constexpr auto o = base::template operand_indices<Key>();
-      [&]<std::size_t... J>(std::index_sequence<J...>) {
-        const int in_order[] = {(propagate<I, J, op>(v, adjoint, v[o[J]]...), 0)...};
-        (void)in_order;
-      }(std::make_index_sequence<o.size()>{});
-    }
-  }
-
-  template <std::size_t I, std::size_t J, class Op, class T, class... A>
-  static constexpr void propagate(const values<T>& v, values<T>& adjoint, const A&... operands) {
-    constexpr std::size_t c = base::operands[I][J];
-    if constexpr (wanted[c]) {
-      const T contribution = adjoint[I] * Op::template partial<J>(v[I], operands...);
-      if constexpr (assigns[I][J]) adjoint[c] = contribution;
-      else adjoint[c] += contribution;
-    }
-  }
 
   // Adjoints of every wanted node, seeded with d(root)/d(root) = 1.
   template <class T>
   static constexpr void reverse(const values<T>& v, values<T>& adjoint) {
     adjoint[size - 1] = T(1);
-    [&]<std::size_t... R>(std::index_sequence<R...>) {
-      const int in_order[] = {(backpropagate<size - 1 - R>(v, adjoint), 0)...};
+    [&]<class... Step, std::size_t... R>(list<Step...>, std::index_sequence<R...>) {
+      const int in_order[] = {
+          (backpropagate<at<size - 1 - R, Step...>, size - 1 - R, base::arity[size - 1 - R],
+                         base::operands[size - 1 - R][0], base::operands[size - 1 - R][1],
+                         base::operands[size - 1 - R][2], wanted_operands[size - 1 - R],
+                         assigns[size - 1 - R]>(v.data(), adjoint.data()),
+           0)...};
       (void)in_order;
-    }(std::make_index_sequence<size>{});
+    }(typename base::steps{}, std::make_index_sequence<size>{});
   }
 };
 

@@ -23,21 +23,24 @@ struct the_gradient_has_no_entry_for {
 }  // namespace error
 
 namespace detail {
-// What a gradient entry is looked up by: a variable, or the name of a named intermediate.
-template <class T>
-struct entry_id_of {
-  using type = void;
-};
-template <fixed_string Name>
-struct entry_id_of<variable<Name>> {
-  using type = variable<Name>;
-};
-template <fixed_string Name, class E>
-struct entry_id_of<expr<named<Name>, E>> {
-  using type = named_identity<Name>;
-};
 template <class T>
 using entry_id = typename entry_id_of<std::remove_cvref_t<T>>::type;
+
+// How an entry is named in diagnostics: name<'w'> for a variable, else the argument's type.
+template <class T>
+struct entry_name_of {
+  using type = T;
+};
+template <fixed_string Name>
+struct entry_name_of<variable<Name>> {
+  using type = spelled<Name>;
+};
+template <fixed_string Name, class E>
+struct entry_name_of<expr<named<Name>, E>> {
+  using type = spelled<Name>;
+};
+template <class T>
+using entry_name = typename entry_name_of<std::remove_cvref_t<T>>::type;
 
 template <class T>
 concept gradient_target = !std::is_void_v<entry_id<T>>;
@@ -91,7 +94,8 @@ struct gradient_result {
   template <class X>
   static constexpr std::size_t index() {
     constexpr std::size_t i = detail::find_entry<detail::entry_id<X>, Ids...>();
-    static_assert(i < sizeof...(Ids) || error::the_gradient_has_no_entry_for<X>::value,
+    static_assert(i < sizeof...(Ids) ||
+                      error::the_gradient_has_no_entry_for<detail::entry_name<X>>::value,
                   "ctgrad: this gradient has no entry for that argument; entries are the "
                   "variables and named intermediates of the expression, or those given to wrt()");
     return i < sizeof...(Ids) ? i : 0;
@@ -115,8 +119,8 @@ template <class Sweep, class T, class Id, class Point>
 constexpr void collect_one(const typename Sweep::template values<T>& v,
                            const typename Sweep::template values<T>& adjoint, const Point& p,
                            T& value, T& derivative) {
-  if constexpr (Sweep::template has_identity<Id>) {
-    constexpr std::size_t i = Sweep::template index_of_identity<Id>;
+  constexpr std::size_t i = Sweep::find(entry_node_id<Id>);
+  if constexpr (i < Sweep::size) {
     value = v[i];
     derivative = adjoint[i];
   } else {
