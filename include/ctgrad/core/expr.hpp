@@ -39,6 +39,10 @@ struct named {
   static constexpr T partial(const T&, const T&) {
     return T(1);
   }
+  template <std::size_t J, class T>
+  static constexpr T backward(const T& adjoint, const T&, const T&) {
+    return adjoint;
+  }
 };
 
 namespace detail {

@@ -53,6 +53,7 @@ struct variable : detail::numbers_storage<0> {
   static constexpr std::size_t number_count = 0;
   static constexpr detail::node_id structure = detail::hash_text(0x766172, Name.view());
   using keys = detail::list<detail::key<variable, detail::no_numbers, detail::in_root>>;
+  static constexpr auto name_string = Name;
   static constexpr std::string_view name() { return Name.view(); }
 
   // `w = 2.0` binds a value to the variable (see eval/point.hpp).

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "ctgrad/config.hpp"
 #include "ctgrad/core/nodes.hpp"
 
 namespace ctgrad {
@@ -84,7 +85,7 @@ struct point : Bindings... {
   }();
 
   template <fixed_string Name>
-  constexpr scalar_type get() const {
+  CTGRAD_INLINE constexpr scalar_type get() const {
     static_assert(binds<Name> || error::no_value_is_bound_to_variable<spelled<Name>>::value,
                   "ctgrad: a variable of the expression has no value at this point; "
                   "bind it in ctgrad::at(...)");

@@ -41,11 +41,11 @@ constexpr bool check_call() {
 
 // The value of f at p, each distinct node computed once.
 template <class E, class P>
-constexpr auto value(const E& f, const P& p) {
+CTGRAD_INLINE constexpr auto value(const E& f, const P& p) {
   if constexpr (detail::check_call<E, P>()) {
     using sweep = detail::sweep<E>;
     using T = typename P::scalar_type;
-    typename sweep::template values<T> v{};
+    typename sweep::template values<T> v;  // every slot is written before it is read
     sweep::forward(v, f, p);
     return v[sweep::size - 1];
   }

@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "ctgrad/config.hpp"
 #include "ctgrad/graph/graph.hpp"
 
 namespace ctgrad::detail {
@@ -18,11 +19,9 @@ namespace ctgrad::detail {
 // The value of one node from its operands' values (or from the point, or from the numbers).
 template <class Step, std::size_t Arity, std::size_t A0, std::size_t A1, std::size_t A2, class T,
           class Point>
-constexpr T node_value(const T* v, const double* numbers, const Point& p) {
+CTGRAD_INLINE constexpr T node_value(const T* v, const double* numbers, const Point& p) {
   if constexpr (is_variable<Step>::value) {
-    return []<fixed_string Name>(const Point& pt, std::type_identity<variable<Name>>) {
-      return static_cast<T>(pt.template get<Name>());
-    }(p, std::type_identity<Step>{});
+    return static_cast<T>(p.template get<Step::name_string>());
   } else if constexpr (std::is_same_v<Step, number>) {
     return static_cast<T>(numbers[A0]);
   } else if constexpr (is_constant<Step>::value) {
@@ -37,18 +36,29 @@ constexpr T node_value(const T* v, const double* numbers, const Point& p) {
   }
 }
 
-// Adds a node's adjoint times its local partials to its operands' adjoints. Bit j of Wanted
-// says operand j needs an adjoint; bit j of Assigns that this is its first contribution.
+// What a node passes to operand J: its adjoint times the local partial, or the rule's own
+// `backward` where that is cheaper than a multiply (adjoint itself for +, a select for relu).
+template <class Op, std::size_t J, class T, class... A>
+CTGRAD_INLINE constexpr T contribution(const T& adjoint, const T& y, const A&... operands) {
+  if constexpr (requires { Op::template backward<J>(adjoint, y, operands...); })
+    return Op::template backward<J>(adjoint, y, operands...);
+  else
+    return adjoint * Op::template partial<J>(y, operands...);
+}
+
+// Adds a node's contribution to an operand's adjoint. Bit j of Wanted says operand j needs an
+// adjoint; bit j of Assigns that this is its first contribution.
 template <class Op, std::size_t J, bool Assign, class T, class... A>
-constexpr void contribute(T& target, const T& adjoint, const T& y, const A&... operands) {
-  const T c = adjoint * Op::template partial<J>(y, operands...);
+CTGRAD_INLINE constexpr void contribute(T& target, const T& adjoint, const T& y,
+                                        const A&... operands) {
+  const T c = contribution<Op, J>(adjoint, y, operands...);
   if constexpr (Assign) target = c;
   else target = target + c;  // + only: a user scalar type need not have +=
 }
 
 template <class Op, std::size_t I, std::size_t Arity, std::size_t A0, std::size_t A1,
           std::size_t A2, unsigned Wanted, unsigned Assigns, class T>
-constexpr void backpropagate(const T* v, T* adjoint) {
+CTGRAD_INLINE constexpr void backpropagate(const T* v, T* adjoint) {
   if constexpr (Wanted != 0) {
     if constexpr (Arity == 1) {
       contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0]);
@@ -76,15 +86,18 @@ struct sweep : graph<typename Expr::keys> {
   template <class T>
   using values = std::array<T, base::size>;
 
+  template <class T, class Point, class... Step, std::size_t... I>
+  CTGRAD_INLINE static constexpr void forward(values<T>& v, const Expr& e, const Point& p,
+                                              list<Step...>, std::index_sequence<I...>) {
+    const int in_order[] = {
+        ((v[I] = node_value<Step, base::arity[I], base::operands[I][0], base::operands[I][1],
+                            base::operands[I][2]>(v.data(), e.numbers.data(), p)),
+         0)...};
+    (void)in_order;
+  }
   template <class T, class Point>
-  static constexpr void forward(values<T>& v, const Expr& e, const Point& p) {
-    [&]<class... Step, std::size_t... I>(list<Step...>, std::index_sequence<I...>) {
-      const int in_order[] = {
-          ((v[I] = node_value<Step, base::arity[I], base::operands[I][0], base::operands[I][1],
-                              base::operands[I][2]>(v.data(), e.numbers.data(), p)),
-           0)...};
-      (void)in_order;
-    }(typename base::steps{}, std::make_index_sequence<size>{});
+  CTGRAD_INLINE static constexpr void forward(values<T>& v, const Expr& e, const Point& p) {
+    forward(v, e, p, typename base::steps{}, std::make_index_sequence<size>{});
   }
 
   // Nodes whose adjoint is wanted: variables, named intermediates, and every node on a path to
@@ -125,18 +138,21 @@ struct sweep : graph<typename Expr::keys> {
   }();
 
   // Adjoints of every wanted node, seeded with d(root)/d(root) = 1.
+  template <class T, class... Step, std::size_t... R>
+  CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint,
+                                              list<Step...>, std::index_sequence<R...>) {
+    const int in_order[] = {
+        (backpropagate<at<size - 1 - R, Step...>, size - 1 - R, base::arity[size - 1 - R],
+                       base::operands[size - 1 - R][0], base::operands[size - 1 - R][1],
+                       base::operands[size - 1 - R][2], wanted_operands[size - 1 - R],
+                       assigns[size - 1 - R]>(v.data(), adjoint.data()),
+         0)...};
+    (void)in_order;
+  }
   template <class T>
-  static constexpr void reverse(const values<T>& v, values<T>& adjoint) {
+  CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint) {
     adjoint[size - 1] = T(1);
-    [&]<class... Step, std::size_t... R>(list<Step...>, std::index_sequence<R...>) {
-      const int in_order[] = {
-          (backpropagate<at<size - 1 - R, Step...>, size - 1 - R, base::arity[size - 1 - R],
-                         base::operands[size - 1 - R][0], base::operands[size - 1 - R][1],
-                         base::operands[size - 1 - R][2], wanted_operands[size - 1 - R],
-                         assigns[size - 1 - R]>(v.data(), adjoint.data()),
-           0)...};
-      (void)in_order;
-    }(typename base::steps{}, std::make_index_sequence<size>{});
+    reverse(v, adjoint, typename base::steps{}, std::make_index_sequence<size>{});
   }
 };
 

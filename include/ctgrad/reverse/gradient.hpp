@@ -70,9 +70,9 @@ constexpr auto wrt(const X&...) {
 // The result of a sweep: the function's value, and per entry its value and its adjoint.
 template <class T, class... Ids>
 struct gradient_result {
-  T function_value{};
-  std::array<T, sizeof...(Ids)> values{};
-  std::array<T, sizeof...(Ids)> adjoints{};
+  T function_value;
+  std::array<T, sizeof...(Ids)> values;
+  std::array<T, sizeof...(Ids)> adjoints;
 
   static constexpr std::size_t size() { return sizeof...(Ids); }
 
@@ -81,12 +81,12 @@ struct gradient_result {
 
   // df/dx for a variable or named intermediate x.
   template <class X>
-  constexpr T operator[](const X&) const {
+  CTGRAD_INLINE constexpr T operator[](const X&) const {
     return adjoints[index<X>()];
   }
   // The forward value of x at the point.
   template <class X>
-  constexpr T value(const X&) const {
+  CTGRAD_INLINE constexpr T value(const X&) const {
     return values[index<X>()];
   }
 
@@ -116,7 +116,7 @@ constexpr T absent_value(const Point& p) {
 }
 
 template <class Sweep, class T, class Id, class Point>
-constexpr void collect_one(const typename Sweep::template values<T>& v,
+CTGRAD_INLINE constexpr void collect_one(const typename Sweep::template values<T>& v,
                            const typename Sweep::template values<T>& adjoint, const Point& p,
                            T& value, T& derivative) {
   constexpr std::size_t i = Sweep::find(entry_node_id<Id>);
@@ -130,39 +130,43 @@ constexpr void collect_one(const typename Sweep::template values<T>& v,
   }
 }
 
-template <class E, class P, class... Ids>
-constexpr gradient_result<typename P::scalar_type, Ids...> run_gradient(const E& f, const P& p) {
+template <class E, class P, class... Ids, std::size_t... I>
+CTGRAD_INLINE constexpr gradient_result<typename P::scalar_type, Ids...> run_gradient(
+    const E& f, const P& p, std::index_sequence<I...>) {
   using sweep = detail::sweep<E>;
   using T = typename P::scalar_type;
-  typename sweep::template values<T> v{};
-  typename sweep::template values<T> adjoint{};
+  // Every wanted slot is written before it is read (the sweeps' order guarantees it), so the
+  // arrays are not zeroed: zeroing them was a memset per call in the generated code.
+  typename sweep::template values<T> v;
+  typename sweep::template values<T> adjoint;
   sweep::forward(v, f, p);
   sweep::reverse(v, adjoint);
-  gradient_result<T, Ids...> r{};
+  gradient_result<T, Ids...> r;
   r.function_value = v[sweep::size - 1];
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    const int in_order[] = {
-        (collect_one<sweep, T, Ids>(v, adjoint, p, r.values[I], r.adjoints[I]), 0)..., 0};
-    (void)in_order;
-  }(std::index_sequence_for<Ids...>{});
+  const int in_order[] = {
+      (collect_one<sweep, T, Ids>(v, adjoint, p, r.values[I], r.adjoints[I]), 0)..., 0};
+  (void)in_order;
   return r;
+}
+template <class E, class P, class... Ids>
+CTGRAD_INLINE constexpr auto run_gradient_for(const E& f, const P& p, list<Ids...>) {
+  return run_gradient<E, P, Ids...>(f, p, std::index_sequence_for<Ids...>{});
 }
 }  // namespace detail
 
 // df/dv for every variable and named intermediate of f, at p.
 template <class E, class P>
-constexpr auto gradient(const E& f, const P& p) {
+CTGRAD_INLINE constexpr auto gradient(const E& f, const P& p) {
   if constexpr (detail::check_call<E, P>()) {
-    return [&]<class... Ids>(detail::list<Ids...>) {
-      return detail::run_gradient<E, P, Ids...>(f, p);
-    }(typename detail::sweep<E>::entry_ids{});
+    return detail::run_gradient_for(f, p, typename detail::sweep<E>::entry_ids{});
   }
 }
 
 // df/dv for the chosen targets only, in the order given: gradient(f, p, wrt(w, b)).
 template <class E, class P, class... Ids>
-constexpr auto gradient(const E& f, const P& p, targets<Ids...>) {
-  if constexpr (detail::check_call<E, P>()) return detail::run_gradient<E, P, Ids...>(f, p);
+CTGRAD_INLINE constexpr auto gradient(const E& f, const P& p, targets<Ids...>) {
+  if constexpr (detail::check_call<E, P>())
+    return detail::run_gradient<E, P, Ids...>(f, p, std::index_sequence_for<Ids...>{});
 }
 
 }  // namespace ctgrad

@@ -36,6 +36,12 @@ struct relu {
   static constexpr T partial(const T&, const T& a) {
     return !(a <= T(0)) ? T(1) : T(0);
   }
+  // The gate selects instead of multiplying by 0 or 1, as hand-written code does. A closed gate
+  // therefore passes 0 even for an infinite or NaN adjoint.
+  template <std::size_t J, class T>
+  static constexpr T backward(const T& adjoint, const T&, const T& a) {
+    return !(a <= T(0)) ? adjoint : T(0);
+  }
 };
 
 struct abs {

@@ -19,6 +19,11 @@ struct add {
   static constexpr T partial(const T&, const T&, const T&) {
     return T(1);
   }
+  // The adjoint passes through unchanged (no multiply by 1 for a user scalar type).
+  template <std::size_t J, class T>
+  static constexpr T backward(const T& adjoint, const T&, const T&, const T&) {
+    return adjoint;
+  }
 };
 
 struct sub {
@@ -30,6 +35,11 @@ struct sub {
   template <std::size_t J, class T>
   static constexpr T partial(const T&, const T&, const T&) {
     return J == 0 ? T(1) : T(-1);
+  }
+  template <std::size_t J, class T>
+  static constexpr T backward(const T& adjoint, const T&, const T&, const T&) {
+    if constexpr (J == 0) return adjoint;
+    else return -adjoint;
   }
 };
 
@@ -68,6 +78,10 @@ struct neg {
   template <std::size_t J, class T>
   static constexpr T partial(const T&, const T&) {
     return T(-1);
+  }
+  template <std::size_t J, class T>
+  static constexpr T backward(const T& adjoint, const T&, const T&) {
+    return -adjoint;
   }
 };
 

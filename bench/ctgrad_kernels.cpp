@@ -1,0 +1,158 @@
+// The problems written with ctgrad: the expression is a constant whose type is the graph, the
+// kernel binds the inputs and calls ctgrad::gradient (or ctgrad::value alone).
+#include <array>
+#include <cstddef>
+#include <utility>
+
+#include <ctgrad/ctgrad.hpp>
+
+#include "indexed_name.hpp"
+#include "loop.hpp"
+
+namespace bench::with_ctgrad {
+namespace {
+
+constexpr auto x = ctgrad::var<"x">;
+constexpr auto t = ctgrad::var<"t">;
+constexpr auto w = ctgrad::var<"w">;
+constexpr auto b = ctgrad::var<"b">;
+constexpr auto w1 = ctgrad::var<"w1">;
+constexpr auto b1 = ctgrad::var<"b1">;
+constexpr auto w2 = ctgrad::var<"w2">;
+constexpr auto b2 = ctgrad::var<"b2">;
+
+// P1: y = (3x+2)^2
+constexpr auto f1 = square(3 * x + 2);
+double p1_value(const double* in, double*) { return ctgrad::value(f1, ctgrad::at(x = in[0])); }
+double p1_gradient(const double* in, double* g) {
+  const auto r = ctgrad::gradient(f1, ctgrad::at(x = in[0]));
+  g[0] = r[x];
+  return r.value();
+}
+
+// P2: y = sin(exp(x^2))
+constexpr auto f2 = sin(exp(square(x)));
+double p2_value(const double* in, double*) { return ctgrad::value(f2, ctgrad::at(x = in[0])); }
+double p2_gradient(const double* in, double* g) {
+  const auto r = ctgrad::gradient(f2, ctgrad::at(x = in[0]));
+  g[0] = r[x];
+  return r.value();
+}
+
+// P3: L = (w*x+b)^2
+constexpr auto f3 = square(w * x + b);
+double p3_value(const double* in, double*) {
+  return ctgrad::value(f3, ctgrad::at(w = in[0], x = in[1], b = in[2]));
+}
+double p3_gradient(const double* in, double* g) {
+  const auto r = ctgrad::gradient(f3, ctgrad::at(w = in[0], x = in[1], b = in[2]));
+  g[0] = r[w];
+  g[1] = r[x];
+  g[2] = r[b];
+  return r.value();
+}
+
+// P4: z1 = w1*x+b1, h = relu(z1), y = w2*h+b2, L = (y-t)^2
+constexpr auto f4 = square(w2 * relu(w1 * x + b1) + b2 - t);
+constexpr auto p4_point(const double* in) {
+  return ctgrad::at(x = in[0], t = in[1], w1 = in[2], b1 = in[3], w2 = in[4], b2 = in[5]);
+}
+double p4_value(const double* in, double*) { return ctgrad::value(f4, p4_point(in)); }
+double p4_gradient(const double* in, double* g) {
+  const auto r = ctgrad::gradient(f4, p4_point(in), ctgrad::wrt(w1, b1, w2, b2));
+  g[0] = r[w1];
+  g[1] = r[b1];
+  g[2] = r[w2];
+  g[3] = r[b2];
+  return r.value();
+}
+
+// 1-H-1 tanh MLP, per-sample squared loss (P5 is H = 2 at one sample, P6 averages 50 samples).
+template <std::size_t J>
+constexpr auto hw1 = indexed_var<"w1_", J>;
+template <std::size_t J>
+constexpr auto hb1 = indexed_var<"b1_", J>;
+template <std::size_t J>
+constexpr auto hw2 = indexed_var<"w2_", J>;
+
+template <std::size_t... J>
+constexpr auto mlp_loss(std::index_sequence<J...>) {
+  return square((... + (hw2<J> * tanh(hw1<J> * x + hb1<J>))) + b2 - t);
+}
+template <std::size_t H>
+constexpr auto mlp = mlp_loss(std::make_index_sequence<H>{});
+
+// Parameters in the order of problems.hpp: w1_*, b1_*, w2_*, b2.
+template <std::size_t... J>
+constexpr auto mlp_parameters(std::index_sequence<J...>) {
+  return ctgrad::wrt(hw1<J>..., hb1<J>..., hw2<J>..., b2);
+}
+template <std::size_t H, std::size_t... J>
+constexpr auto mlp_point(const double* p, double xv, double tv, std::index_sequence<J...>) {
+  return ctgrad::at(hw1<J> = p[J]..., hb1<J> = p[H + J]..., hw2<J> = p[2 * H + J]...,
+                    b2 = p[3 * H], x = xv, t = tv);
+}
+
+// Reads the parameters' entries of a gradient into out[], in the same order, with Apply(out, v).
+template <std::size_t H, class Result, class Apply, std::size_t... J>
+void read_parameters(const Result& r, double* out, Apply apply, std::index_sequence<J...>) {
+  (apply(out[J], r[hw1<J>]), ...);
+  (apply(out[H + J], r[hb1<J>]), ...);
+  (apply(out[2 * H + J], r[hw2<J>]), ...);
+  apply(out[3 * H], r[b2]);
+}
+constexpr auto assign = [](double& out, double v) { out = v; };
+constexpr auto accumulate = [](double& out, double v) { out += v; };
+
+double p5_value(const double* in, double*) {
+  return ctgrad::value(mlp<2>, mlp_point<2>(in + 2, in[0], in[1], std::make_index_sequence<2>{}));
+}
+double p5_gradient(const double* in, double* g) {
+  constexpr auto J = std::make_index_sequence<2>{};
+  const auto r = ctgrad::gradient(mlp<2>, mlp_point<2>(in + 2, in[0], in[1], J), mlp_parameters(J));
+  read_parameters<2>(r, g, assign, J);
+  return r.value();
+}
+
+// P6: the batch gradient is the sum of 50 per-sample gradients, scaled by 1/50.
+template <std::size_t H>
+double p6_value(const double* p, double*) {
+  const samples& s = p6_samples();
+  double loss = 0.0;
+  for (std::size_t i = 0; i < sample_count; ++i)
+    loss += ctgrad::value(mlp<H>, mlp_point<H>(p, s.x[i], s.t[i], std::make_index_sequence<H>{}));
+  return loss / static_cast<double>(sample_count);
+}
+template <std::size_t H>
+double p6_gradient(const double* p, double* g) {
+  constexpr auto J = std::make_index_sequence<H>{};
+  const samples& s = p6_samples();
+  const double scale = 1.0 / static_cast<double>(sample_count);
+  std::array<double, 3 * H + 1> sum{};
+  double loss = 0.0;
+  for (std::size_t i = 0; i < sample_count; ++i) {
+    const auto r = ctgrad::gradient(mlp<H>, mlp_point<H>(p, s.x[i], s.t[i], J), mlp_parameters(J));
+    loss += r.value();
+    read_parameters<H>(r, sum.data(), accumulate, J);
+  }
+  for (std::size_t k = 0; k < sum.size(); ++k) g[k] = sum[k] * scale;
+  return loss * scale;
+}
+
+template <class Problem, kernel_fn Gradient, kernel_fn Value>
+struct both {
+  registrar gradient = gradient_kernel<Problem, Gradient>("ctgrad");
+  registrar value = value_kernel<Problem, Value>("ctgrad_value");
+};
+
+const both<p1, p1_gradient, p1_value> r1;
+const both<p2, p2_gradient, p2_value> r2;
+const both<p3, p3_gradient, p3_value> r3;
+const both<p4, p4_gradient, p4_value> r4;
+const both<p5, p5_gradient, p5_value> r5;
+const both<p6<1>, p6_gradient<1>, p6_value<1>> r6_1;
+const both<p6<4>, p6_gradient<4>, p6_value<4>> r6_4;
+const both<p6<16>, p6_gradient<16>, p6_value<16>> r6_16;
+
+}  // namespace
+}  // namespace bench::with_ctgrad

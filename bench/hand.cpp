@@ -1,0 +1,148 @@
+// Hand-written forward and reverse passes: the textbook backpropagation of each problem, one
+// local derivative per node, the same rules (tanh' = 1 - h^2, exp' = exp) the library uses.
+// This is the physical limit a generated gradient is measured against.
+#include <array>
+#include <cmath>
+#include <cstddef>
+
+#include "loop.hpp"
+
+namespace bench::hand {
+namespace {
+
+double p1_value(const double* in, double*) {
+  const double u = 3.0 * in[0] + 2.0;
+  return u * u;
+}
+double p1_gradient(const double* in, double* g) {
+  const double u = 3.0 * in[0] + 2.0;
+  const double du = 2.0 * u;
+  g[0] = du * 3.0;
+  return u * u;
+}
+
+double p2_value(const double* in, double*) { return std::sin(std::exp(in[0] * in[0])); }
+double p2_gradient(const double* in, double* g) {
+  const double x = in[0];
+  const double a = x * x, b = std::exp(a), y = std::sin(b);
+  const double db = std::cos(b);
+  const double da = db * b;
+  g[0] = da * (2.0 * x);
+  return y;
+}
+
+double p3_value(const double* in, double*) {
+  const double h = in[0] * in[1] + in[2];
+  return h * h;
+}
+double p3_gradient(const double* in, double* g) {
+  const double w = in[0], x = in[1], b = in[2];
+  const double h = w * x + b;
+  const double dh = 2.0 * h;
+  g[0] = dh * x;
+  g[1] = dh * w;
+  g[2] = dh;
+  return h * h;
+}
+
+double relu(double a) { return a > 0.0 ? a : 0.0; }
+
+double p4_value(const double* in, double*) {
+  const double x = in[0], t = in[1], w1 = in[2], b1 = in[3], w2 = in[4], b2 = in[5];
+  const double r = w2 * relu(w1 * x + b1) + b2 - t;
+  return r * r;
+}
+double p4_gradient(const double* in, double* g) {
+  const double x = in[0], t = in[1], w1 = in[2], b1 = in[3], w2 = in[4], b2 = in[5];
+  const double z1 = w1 * x + b1, h = relu(z1), y = w2 * h + b2, r = y - t;
+  const double dy = 2.0 * r;
+  const double dh = dy * w2;
+  const double dz1 = z1 > 0.0 ? dh : 0.0;
+  g[0] = dz1 * x;  // w1
+  g[1] = dz1;      // b1
+  g[2] = dy * h;   // w2
+  g[3] = dy;       // b2
+  return r * r;
+}
+
+double p5_value(const double* in, double*) {
+  const double x = in[0], t = in[1];
+  const double h0 = std::tanh(in[2] * x + in[4]), h1 = std::tanh(in[3] * x + in[5]);
+  const double r = in[6] * h0 + in[7] * h1 + in[8] - t;
+  return r * r;
+}
+double p5_gradient(const double* in, double* g) {
+  const double x = in[0], t = in[1];
+  const double h0 = std::tanh(in[2] * x + in[4]), h1 = std::tanh(in[3] * x + in[5]);
+  const double r = in[6] * h0 + in[7] * h1 + in[8] - t;
+  const double dy = 2.0 * r;
+  const double dz0 = dy * in[6] * (1.0 - h0 * h0), dz1 = dy * in[7] * (1.0 - h1 * h1);
+  g[0] = dz0 * x;  // w1_0
+  g[1] = dz1 * x;  // w1_1
+  g[2] = dz0;      // b1_0
+  g[3] = dz1;      // b1_1
+  g[4] = dy * h0;  // w2_0
+  g[5] = dy * h1;  // w2_1
+  g[6] = dy;       // b2
+  return r * r;
+}
+
+// P6: per sample a forward pass over the H hidden units, then the reverse pass, accumulated.
+template <std::size_t H>
+double p6_value(const double* p, double*) {
+  const samples& s = p6_samples();
+  double loss = 0.0;
+  for (std::size_t i = 0; i < sample_count; ++i) {
+    double y = p[3 * H];
+    for (std::size_t j = 0; j < H; ++j) y += p[2 * H + j] * std::tanh(p[j] * s.x[i] + p[H + j]);
+    const double r = y - s.t[i];
+    loss += r * r;
+  }
+  return loss / static_cast<double>(sample_count);
+}
+template <std::size_t H>
+double p6_gradient(const double* p, double* g) {
+  const samples& s = p6_samples();
+  const double scale = 1.0 / static_cast<double>(sample_count);
+  std::array<double, 3 * H + 1> sum{};
+  double loss = 0.0;
+  for (std::size_t i = 0; i < sample_count; ++i) {
+    const double x = s.x[i];
+    std::array<double, H> h;
+    double y = p[3 * H];
+    for (std::size_t j = 0; j < H; ++j) {
+      h[j] = std::tanh(p[j] * x + p[H + j]);
+      y += p[2 * H + j] * h[j];
+    }
+    const double r = y - s.t[i];
+    loss += r * r;
+    const double dy = 2.0 * r;
+    for (std::size_t j = 0; j < H; ++j) {
+      const double dz = dy * p[2 * H + j] * (1.0 - h[j] * h[j]);
+      sum[j] += dz * x;
+      sum[H + j] += dz;
+      sum[2 * H + j] += dy * h[j];
+    }
+    sum[3 * H] += dy;
+  }
+  for (std::size_t k = 0; k < 3 * H + 1; ++k) g[k] = sum[k] * scale;
+  return loss * scale;
+}
+
+template <class Problem, kernel_fn Gradient, kernel_fn Value>
+struct both {
+  registrar gradient = gradient_kernel<Problem, Gradient>("hand");
+  registrar value = value_kernel<Problem, Value>("hand_value");
+};
+
+const both<p1, p1_gradient, p1_value> r1;
+const both<p2, p2_gradient, p2_value> r2;
+const both<p3, p3_gradient, p3_value> r3;
+const both<p4, p4_gradient, p4_value> r4;
+const both<p5, p5_gradient, p5_value> r5;
+const both<p6<1>, p6_gradient<1>, p6_value<1>> r6_1;
+const both<p6<4>, p6_gradient<4>, p6_value<4>> r6_4;
+const both<p6<16>, p6_gradient<16>, p6_value<16>> r6_16;
+
+}  // namespace
+}  // namespace bench::hand

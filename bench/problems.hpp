@@ -1,0 +1,71 @@
+#pragma once
+// The benchmark problems: their inputs (in the order every implementation reads them) and the
+// number of gradient entries. Inputs are variables and parameters; the gradient is taken with
+// respect to the trailing `outputs` inputs (P4, P5: the parameters, not x and t).
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <string>
+
+namespace bench {
+
+struct p1 {  // y = (3x+2)^2 at x = 1
+  static std::string label() { return "P1"; }
+  static constexpr std::size_t inputs = 1, outputs = 1;
+  static std::array<double, inputs> point() { return {1.0}; }
+};
+
+struct p2 {  // y = sin(exp(x^2)) at x = 0.5
+  static std::string label() { return "P2"; }
+  static constexpr std::size_t inputs = 1, outputs = 1;
+  static std::array<double, inputs> point() { return {0.5}; }
+};
+
+struct p3 {  // L = (w*x+b)^2; inputs w, x, b; gradient w.r.t. all three
+  static std::string label() { return "P3"; }
+  static constexpr std::size_t inputs = 3, outputs = 3;
+  static std::array<double, inputs> point() { return {2.0, 3.0, 1.0}; }
+};
+
+struct p4 {  // two-layer net with relu; inputs x, t, w1, b1, w2, b2; gradient w.r.t. the last 4
+  static std::string label() { return "P4"; }
+  static constexpr std::size_t inputs = 6, outputs = 4;
+  static std::array<double, inputs> point() { return {2.0, 1.0, 0.5, 0.1, -0.3, 0.2}; }
+};
+
+struct p5 {  // 1-2-1 tanh MLP; inputs x, t, w1_0, w1_1, b1_0, b1_1, w2_0, w2_1, b2
+  static std::string label() { return "P5"; }
+  static constexpr std::size_t inputs = 9, outputs = 7;
+  static std::array<double, inputs> point() {
+    return {0.5, 0.8, 0.3, -0.7, 0.1, 0.2, 0.9, -0.4, 0.05};
+  }
+};
+
+// 1-H-1 tanh MLP over a batch of 50 samples; inputs w1_0..w1_{H-1}, b1_*, w2_*, b2.
+template <std::size_t H>
+struct p6 {
+  static constexpr std::size_t hidden = H;
+  static constexpr std::size_t inputs = 3 * H + 1, outputs = 3 * H + 1;
+  static std::string label() { return "P6_H" + std::to_string(H); }
+  static std::array<double, inputs> point() {
+    std::array<double, inputs> p{};
+    for (std::size_t j = 0; j < H; ++j) {
+      const double jd = static_cast<double>(j);
+      p[j] = std::sin(1.7 * jd + 0.5);
+      p[H + j] = 0.3 * std::cos(1.3 * jd + 0.1);
+      p[2 * H + j] = 0.7 * std::cos(0.9 * jd + 0.2) / std::sqrt(static_cast<double>(H));
+    }
+    p[3 * H] = 0.1;
+    return p;
+  }
+};
+
+// The 50 samples of P6: x_i = -2 + 4i/49, t_i = x_i^2. Filled at start-up, not constexpr, so
+// that no implementation can fold the data into its code.
+inline constexpr std::size_t sample_count = 50;
+struct samples {
+  std::array<double, sample_count> x{}, t{};
+};
+const samples& p6_samples();
+
+}  // namespace bench
