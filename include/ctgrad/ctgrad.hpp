@@ -10,4 +10,6 @@
 #include "ctgrad/core/operators.hpp"
 #include "ctgrad/eval/point.hpp"
 #include "ctgrad/eval/value.hpp"
+#include "ctgrad/forward/dual.hpp"
+#include "ctgrad/forward/tangent.hpp"
 #include "ctgrad/reverse/gradient.hpp"

@@ -1,0 +1,127 @@
+#pragma once
+// Forward mode and second derivatives, by running the same sweeps on dual numbers:
+// - tangent(f, p, along(x = 1.0)): f and its derivative along a direction, in one forward pass;
+// - hessian_vector(f, p, along(...)): the gradient and the Hessian times the direction, in one
+//   forward pass and one adjoint sweep on duals (forward over reverse);
+// - hessian(f, p): the full Hessian, one such sweep per variable.
+#include <array>
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+#include "ctgrad/forward/dual.hpp"
+#include "ctgrad/reverse/gradient.hpp"
+
+namespace ctgrad {
+
+// A direction: bindings like a point's; variables it leaves out move by 0.
+template <class... Bindings>
+constexpr auto along(const Bindings&... bindings) {
+  return at(bindings...);
+}
+
+namespace detail {
+
+template <fixed_string Name, class Direction>
+constexpr double direction_of(const Direction& d) {
+  if constexpr (Direction::template binds<Name>) return static_cast<double>(d.template get<Name>());
+  else return 0.0;
+}
+
+// The point p with every value v turned into the dual v + d·ε, d from the direction.
+template <class... B, class Direction>
+constexpr auto dual_point(const point<B...>& p, const Direction& d) {
+  return ctgrad::at(binding<B::name, dual<double>>{
+      dual<double>(static_cast<double>(p.template get<B::name>()), direction_of<B::name>(d))}...);
+}
+
+// The same with direction e_V: tangent 1 for variable V, 0 for the others.
+template <class V, class... B>
+constexpr auto unit_dual_point(const point<B...>& p) {
+  return ctgrad::at(binding<B::name, dual<double>>{dual<double>(
+      static_cast<double>(p.template get<B::name>()), B::name == V::name_string ? 1.0 : 0.0)}...);
+}
+
+template <class... Ids>
+struct only_variables {
+  static constexpr std::array<bool, sizeof...(Ids)> keep{is_variable<Ids>::value...};
+  using type = typename pick<list<Ids...>, positions_of<count_true(keep)>(keep)>::type;
+};
+template <class... Ids>
+only_variables<Ids...> variables_among(list<Ids...>);
+
+template <class E>
+using variables_of = typename decltype(variables_among(typename sweep<E>::entry_ids{}))::type;
+
+}  // namespace detail
+
+// f at p and its derivative along the direction d: {value, tangent}.
+template <expression E, point_like P, point_like D>
+constexpr dual<double> tangent(const E& f, const P& p, const D& d) {
+  return value(f, detail::dual_point(p, d));
+}
+
+// The gradient of f at p, and the Hessian times d: entry g[x] is the dual
+// {df/dx, (H d)_x}. Targets as for gradient (all variables and named intermediates by default).
+template <expression E, point_like P, point_like D, class... T>
+constexpr auto hessian_vector(const E& f, const P& p, const D& d, T... targets) {
+  return gradient(f, detail::dual_point(p, d), targets...);
+}
+
+// f, its gradient and its Hessian at p, over f's variables.
+template <class... Vars>
+struct hessian_result {
+  static constexpr std::size_t size = sizeof...(Vars);
+  double function_value{};
+  std::array<double, size> gradient{};
+  std::array<std::array<double, size>, size> matrix{};  // matrix[i][j] = d2f / dv_i dv_j
+
+  constexpr double value() const { return function_value; }
+  template <class X>
+  constexpr double operator[](const X&) const {
+    return gradient[index<X>()];
+  }
+  template <class X, class Y>
+  constexpr double operator()(const X&, const Y&) const {
+    return matrix[index<X>()][index<Y>()];
+  }
+
+ private:
+  template <class X>
+  static constexpr std::size_t index() {
+    constexpr std::size_t i = detail::find_entry<detail::entry_id<X>, Vars...>();
+    static_assert(i < size || error::the_gradient_has_no_entry_for<detail::entry_name<X>>::value,
+                  "ctgrad: this Hessian has no entry for that argument; its entries are the "
+                  "variables of the expression");
+    return i < size ? i : 0;
+  }
+};
+
+namespace detail {
+template <class E, class P, class... Vars, std::size_t... I>
+constexpr hessian_result<Vars...> hessian_of(const E& f, const P& p, list<Vars...>,
+                                             std::index_sequence<I...>) {
+  hessian_result<Vars...> h{};
+  // Column j: the gradient differentiated along e_j (the Hessian is symmetric).
+  const auto column = [&]<class V, std::size_t J>(std::type_identity<V>,
+                                                    std::integral_constant<std::size_t, J>) {
+    const auto g = gradient(f, unit_dual_point<V>(p), targets<Vars...>{});
+    if constexpr (J == 0) {
+      h.function_value = g.value().value;
+      for (std::size_t i = 0; i < sizeof...(Vars); ++i) h.gradient[i] = g.adjoints[i].value;
+    }
+    for (std::size_t i = 0; i < sizeof...(Vars); ++i) h.matrix[i][J] = g.adjoints[i].tangent;
+  };
+  (column(std::type_identity<Vars>{}, std::integral_constant<std::size_t, I>{}), ...);
+  return h;
+}
+}  // namespace detail
+
+template <expression E, point_like P>
+constexpr auto hessian(const E& f, const P& p) {
+  return [&]<class... Vars>(detail::list<Vars...> vars) {
+    return detail::hessian_of(f, p, vars, std::index_sequence_for<Vars...>{});
+  }(detail::variables_of<E>{});
+}
+
+}  // namespace ctgrad
