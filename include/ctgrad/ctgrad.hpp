@@ -1,6 +1,7 @@
 #pragma once
 // ctgrad: compile-time expression-template automatic differentiation.
-// Everything but the opt-in parts (none yet) is included here.
+// Everything but the opt-in parts is included here. Opt-in: ctgrad/io/ (DOT, Mermaid and
+// generated-code text) and ctgrad/check/ (gradient checks, finding non-finite nodes).
 #include "ctgrad/config.hpp"
 #include "ctgrad/core/expr.hpp"
 #include "ctgrad/core/fixed_string.hpp"

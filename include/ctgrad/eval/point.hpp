@@ -8,6 +8,7 @@
 
 #include "ctgrad/config.hpp"
 #include "ctgrad/core/nodes.hpp"
+#include "ctgrad/detail/type_list.hpp"
 
 namespace ctgrad {
 
@@ -57,16 +58,17 @@ template <class T>
 using promoted = std::conditional_t<std::is_integral_v<T>, double, T>;
 
 template <fixed_string Name, class T>
-constexpr const T& bound_value(const binding<Name, T>& b) {
+CTGRAD_INLINE constexpr const T& bound_value(const binding<Name, T>& b) {
   return b.value;
 }
 
+// The position of the first name that appeared before, or N.
 template <std::size_t N>
-constexpr bool names_are_distinct(const std::array<std::string_view, N>& names) {
-  for (std::size_t i = 0; i < N; ++i)
-    for (std::size_t j = i + 1; j < N; ++j)
-      if (names[i] == names[j]) return false;
-  return true;
+constexpr std::size_t first_repeated(const std::array<std::string_view, N>& names) {
+  for (std::size_t j = 0; j < N; ++j)
+    for (std::size_t i = 0; i < j; ++i)
+      if (names[i] == names[j]) return j;
+  return N;
 }
 }  // namespace detail
 
@@ -101,9 +103,15 @@ constexpr auto at(const Bindings&... bindings) {
                     (error::at_takes_bindings_like_x_equals_value<Bindings>::value && ...),
                 "ctgrad::at takes bindings written as variable = value, e.g. at(x = 1.0, w = 2.0)");
   if constexpr ((detail::is_binding<Bindings>::value && ...)) {
-    static_assert(detail::names_are_distinct<sizeof...(Bindings)>({Bindings::name.view()...}),
-                  "ctgrad::at: a variable is bound twice");
-    return point<Bindings...>{bindings...};
+    constexpr std::size_t twice =
+        detail::first_repeated<sizeof...(Bindings)>({Bindings::name.view()...});
+    if constexpr (twice < sizeof...(Bindings)) {
+      static_assert(error::a_variable_is_bound_twice<
+                        spelled<detail::at<twice, Bindings...>::name>>::value,
+                    "ctgrad: a variable is bound twice in ctgrad::at(...)");
+    } else {
+      return point<Bindings...>{bindings...};
+    }
   }
 }
 

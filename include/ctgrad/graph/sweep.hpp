@@ -100,59 +100,76 @@ struct sweep : graph<typename Expr::keys> {
     forward(v, e, p, typename base::steps{}, std::make_index_sequence<size>{});
   }
 
-  // Nodes whose adjoint is wanted: variables, named intermediates, and every node on a path to
-  // one of them. Partials toward other nodes (numbers, constants) are never computed: free at
-  // run time anyway, and at compile time it keeps d/db of a^b (a log) out of pow(x, 2.0).
-  static constexpr std::array<bool, size> wanted = [] {
-    std::array<bool, size> w = base::is_entry;
-    for (std::size_t i = 0; i < size; ++i)
-      for (std::size_t j = 0; j < base::arity[i]; ++j) w[i] = w[i] || w[base::operands[i][j]];
-    return w;
-  }();
+  // The adjoint sweep toward a list of targets (entry ids; by default every variable and named
+  // intermediate). Nodes whose adjoint is wanted: the targets, and every node on a path
+  // to one of them. Partials toward other nodes are never computed: toward numbers and constants
+  // they are free at run time anyway, and at compile time this keeps d/db of a^b (a log) out of
+  // pow(x, 2.0); toward a variable left out of wrt() they may be libm calls (the log of pow(x, y)
+  // for wrt(x)) that the compiler cannot drop, since they may set errno.
+  template <class Targets>
+  struct toward;
+  template <class... Ids>
+  struct toward<list<Ids...>> {
+    static constexpr std::array<bool, size> wanted = [] {
+      std::array<bool, size> w{};
+      const std::size_t positions[] = {base::find(entry_node_id<Ids>)..., size};
+      for (std::size_t i : positions)
+        if (i < size) w[i] = true;
+      for (std::size_t i = 0; i < size; ++i)
+        for (std::size_t j = 0; j < base::arity[i]; ++j) w[i] = w[i] || w[base::operands[i][j]];
+      return w;
+    }();
 
-  // Per node, bit j: operand j's adjoint is wanted. Interior nodes only.
-  static constexpr std::array<unsigned, size> wanted_operands = [] {
-    std::array<unsigned, size> bits{};
-    for (std::size_t i = 0; i < size; ++i)
-      if (wanted[i])
-        for (std::size_t j = 0; j < base::arity[i]; ++j)
-          if (wanted[base::operands[i][j]]) bits[i] |= 1u << j;
-    return bits;
-  }();
+    // Per node, bit j: operand j's adjoint is wanted. Interior nodes only.
+    static constexpr std::array<unsigned, size> wanted_operands = [] {
+      std::array<unsigned, size> bits{};
+      for (std::size_t i = 0; i < size; ++i)
+        if (wanted[i])
+          for (std::size_t j = 0; j < base::arity[i]; ++j)
+            if (wanted[base::operands[i][j]]) bits[i] |= 1u << j;
+      return bits;
+    }();
 
-  // Per node, bit j: this is the first contribution to operand j's adjoint in reverse order, so
-  // it assigns instead of adding to zero (0 + x is not x for x = -0.0: the compiler could not
-  // drop that addition itself).
-  static constexpr std::array<unsigned, size> assigns = [] {
-    std::array<unsigned, size> bits{};
-    std::array<bool, size> written{};
-    for (std::size_t i = size; i-- > 0;)
-      for (std::size_t j = 0; j < base::arity[i]; ++j) {
-        const std::size_t c = base::operands[i][j];
-        if ((wanted_operands[i] >> j & 1u) != 0 && !written[c]) {
-          bits[i] |= 1u << j;
-          written[c] = true;
+    // Per node, bit j: this is the first contribution to operand j's adjoint in reverse order, so
+    // it assigns instead of adding to zero (0 + x is not x for x = -0.0: the compiler could not
+    // drop that addition itself).
+    static constexpr std::array<unsigned, size> assigns = [] {
+      std::array<unsigned, size> bits{};
+      std::array<bool, size> written{};
+      for (std::size_t i = size; i-- > 0;)
+        for (std::size_t j = 0; j < base::arity[i]; ++j) {
+          const std::size_t c = base::operands[i][j];
+          if ((wanted_operands[i] >> j & 1u) != 0 && !written[c]) {
+            bits[i] |= 1u << j;
+            written[c] = true;
+          }
         }
-      }
-    return bits;
-  }();
+      return bits;
+    }();
+  };
+
+  // The sweep toward every entry, as gradient(f, p) runs it (read by the graph views and checks).
+  using toward_entries = toward<typename base::entry_ids>;
+  static constexpr const std::array<bool, size>& wanted = toward_entries::wanted;
+  static constexpr const std::array<unsigned, size>& wanted_operands = toward_entries::wanted_operands;
+  static constexpr const std::array<unsigned, size>& assigns = toward_entries::assigns;
 
   // Adjoints of every wanted node, seeded with d(root)/d(root) = 1.
-  template <class T, class... Step, std::size_t... R>
+  template <class Plan, class T, class... Step, std::size_t... R>
   CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint,
                                               list<Step...>, std::index_sequence<R...>) {
     const int in_order[] = {
         (backpropagate<at<size - 1 - R, Step...>, size - 1 - R, base::arity[size - 1 - R],
                        base::operands[size - 1 - R][0], base::operands[size - 1 - R][1],
-                       base::operands[size - 1 - R][2], wanted_operands[size - 1 - R],
-                       assigns[size - 1 - R]>(v.data(), adjoint.data()),
+                       base::operands[size - 1 - R][2], Plan::wanted_operands[size - 1 - R],
+                       Plan::assigns[size - 1 - R]>(v.data(), adjoint.data()),
          0)...};
     (void)in_order;
   }
-  template <class T>
+  template <class Targets = typename base::entry_ids, class T>
   CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint) {
     adjoint[size - 1] = T(1);
-    reverse(v, adjoint, typename base::steps{}, std::make_index_sequence<size>{});
+    reverse<toward<Targets>>(v, adjoint, typename base::steps{}, std::make_index_sequence<size>{});
   }
 };
 

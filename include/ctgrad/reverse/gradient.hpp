@@ -140,7 +140,7 @@ CTGRAD_INLINE constexpr gradient_result<typename P::scalar_type, Ids...> run_gra
   typename sweep::template values<T> v;
   typename sweep::template values<T> adjoint;
   sweep::forward(v, f, p);
-  sweep::reverse(v, adjoint);
+  sweep::template reverse<list<Ids...>>(v, adjoint);
   gradient_result<T, Ids...> r;
   r.function_value = v[sweep::size - 1];
   const int in_order[] = {

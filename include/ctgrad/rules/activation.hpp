@@ -7,7 +7,9 @@
 // NaN propagates through relu, abs, min and max (a NaN operand gives a NaN value).
 #include <array>
 #include <cstddef>
+#include <type_traits>
 
+#include "ctgrad/config.hpp"
 #include "ctgrad/math/math.hpp"
 
 namespace ctgrad::ops {
@@ -15,12 +17,18 @@ namespace ctgrad::ops {
 struct sigmoid {
   static constexpr const char* symbol = "sigmoid";
   template <class T>
-  static constexpr T value(const T& a) {
+  CTGRAD_INLINE static constexpr T value(const T& a) {
     using math::exp;
+    // During constant evaluation e^-a must not overflow (that fails the build): below 0 use
+    // e^a / (1 + e^a). At run time 1 / (1 + inf) is 0 anyway, and one form keeps the code short.
+    if (std::is_constant_evaluated() && a < T(0)) {
+      const T e = exp(a);
+      return e / (T(1) + e);
+    }
     return T(1) / (T(1) + exp(-a));
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T& y, const T&) {
+  CTGRAD_INLINE static constexpr T partial(const T& y, const T&) {
     return y * (T(1) - y);
   }
 };
@@ -29,17 +37,17 @@ struct relu {
   static constexpr const char* symbol = "relu";
   // !(a <= 0) is true for a > 0 and for NaN, so NaN passes through in one comparison.
   template <class T>
-  static constexpr T value(const T& a) {
+  CTGRAD_INLINE static constexpr T value(const T& a) {
     return !(a <= T(0)) ? a : T(0);
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T&, const T& a) {
+  CTGRAD_INLINE static constexpr T partial(const T&, const T& a) {
     return !(a <= T(0)) ? T(1) : T(0);
   }
   // The gate selects instead of multiplying by 0 or 1, as hand-written code does. A closed gate
   // therefore passes 0 even for an infinite or NaN adjoint.
   template <std::size_t J, class T>
-  static constexpr T backward(const T& adjoint, const T&, const T& a) {
+  CTGRAD_INLINE static constexpr T backward(const T& adjoint, const T&, const T& a) {
     return !(a <= T(0)) ? adjoint : T(0);
   }
 };
@@ -47,11 +55,12 @@ struct relu {
 struct abs {
   static constexpr const char* symbol = "abs";
   template <class T>
-  static constexpr T value(const T& a) {
-    return a < T(0) ? -a : a;
+  CTGRAD_INLINE static constexpr T value(const T& a) {
+    // -0.0 gives +0.0, as std::fabs does.
+    return a < T(0) ? -a : a == T(0) ? T(0) : a;
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T&, const T& a) {
+  CTGRAD_INLINE static constexpr T partial(const T&, const T& a) {
     return a > T(0) ? T(1) : a < T(0) ? T(-1) : T(0);
   }
 };
@@ -61,11 +70,11 @@ struct abs {
 struct min {
   static constexpr const char* symbol = "min";
   template <class T>
-  static constexpr T value(const T& a, const T& b) {
+  CTGRAD_INLINE static constexpr T value(const T& a, const T& b) {
     return a < b ? a : b < a ? b : (a + b) * T(0.5);
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T&, const T& a, const T& b) {
+  CTGRAD_INLINE static constexpr T partial(const T&, const T& a, const T& b) {
     const T& mine = J == 0 ? a : b;
     const T& other = J == 0 ? b : a;
     return mine < other ? T(1) : other < mine ? T(0) : T(0.5);
@@ -75,11 +84,11 @@ struct min {
 struct max {
   static constexpr const char* symbol = "max";
   template <class T>
-  static constexpr T value(const T& a, const T& b) {
+  CTGRAD_INLINE static constexpr T value(const T& a, const T& b) {
     return a > b ? a : b > a ? b : (a + b) * T(0.5);
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T&, const T& a, const T& b) {
+  CTGRAD_INLINE static constexpr T partial(const T&, const T& a, const T& b) {
     const T& mine = J == 0 ? a : b;
     const T& other = J == 0 ? b : a;
     return mine > other ? T(1) : other > mine ? T(0) : T(0.5);
@@ -91,7 +100,7 @@ struct max {
 struct softplus {
   static constexpr const char* symbol = "softplus";
   template <class T>
-  static constexpr T value(const T& a) {
+  CTGRAD_INLINE static constexpr T value(const T& a) {
     using math::exp;
     using math::log1p;
     const T m = a > T(0) ? a : T(0);
@@ -99,9 +108,8 @@ struct softplus {
     return m + log1p(exp(negabs));
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T&, const T& a) {
-    using math::exp;
-    return T(1) / (T(1) + exp(-a));
+  CTGRAD_INLINE static constexpr T partial(const T&, const T& a) {
+    return sigmoid::value(a);
   }
 };
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 
+#include "ctgrad/config.hpp"
 #include "ctgrad/math/math.hpp"
 
 namespace ctgrad::ops {
@@ -12,16 +13,16 @@ namespace ctgrad::ops {
 struct add {
   static constexpr const char* symbol = "+";
   template <class T>
-  static constexpr T value(const T& a, const T& b) {
+  CTGRAD_INLINE static constexpr T value(const T& a, const T& b) {
     return a + b;
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T&, const T&, const T&) {
+  CTGRAD_INLINE static constexpr T partial(const T&, const T&, const T&) {
     return T(1);
   }
   // The adjoint passes through unchanged (no multiply by 1 for a user scalar type).
   template <std::size_t J, class T>
-  static constexpr T backward(const T& adjoint, const T&, const T&, const T&) {
+  CTGRAD_INLINE static constexpr T backward(const T& adjoint, const T&, const T&, const T&) {
     return adjoint;
   }
 };
@@ -29,15 +30,15 @@ struct add {
 struct sub {
   static constexpr const char* symbol = "-";
   template <class T>
-  static constexpr T value(const T& a, const T& b) {
+  CTGRAD_INLINE static constexpr T value(const T& a, const T& b) {
     return a - b;
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T&, const T&, const T&) {
+  CTGRAD_INLINE static constexpr T partial(const T&, const T&, const T&) {
     return J == 0 ? T(1) : T(-1);
   }
   template <std::size_t J, class T>
-  static constexpr T backward(const T& adjoint, const T&, const T&, const T&) {
+  CTGRAD_INLINE static constexpr T backward(const T& adjoint, const T&, const T&, const T&) {
     if constexpr (J == 0) return adjoint;
     else return -adjoint;
   }
@@ -46,11 +47,11 @@ struct sub {
 struct mul {
   static constexpr const char* symbol = "*";
   template <class T>
-  static constexpr T value(const T& a, const T& b) {
+  CTGRAD_INLINE static constexpr T value(const T& a, const T& b) {
     return a * b;
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T&, const T& a, const T& b) {
+  CTGRAD_INLINE static constexpr T partial(const T&, const T& a, const T& b) {
     return J == 0 ? b : a;
   }
 };
@@ -58,12 +59,12 @@ struct mul {
 struct div {
   static constexpr const char* symbol = "/";
   template <class T>
-  static constexpr T value(const T& a, const T& b) {
+  CTGRAD_INLINE static constexpr T value(const T& a, const T& b) {
     return a / b;
   }
   // d(a/b)/db = -a/b^2 = -y/b: reuses the quotient instead of squaring b.
   template <std::size_t J, class T>
-  static constexpr T partial(const T& y, const T&, const T& b) {
+  CTGRAD_INLINE static constexpr T partial(const T& y, const T&, const T& b) {
     if constexpr (J == 0) return T(1) / b;
     else return -y / b;
   }
@@ -72,15 +73,15 @@ struct div {
 struct neg {
   static constexpr const char* symbol = "-";
   template <class T>
-  static constexpr T value(const T& a) {
+  CTGRAD_INLINE static constexpr T value(const T& a) {
     return -a;
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T&, const T&) {
+  CTGRAD_INLINE static constexpr T partial(const T&, const T&) {
     return T(-1);
   }
   template <std::size_t J, class T>
-  static constexpr T backward(const T& adjoint, const T&, const T&) {
+  CTGRAD_INLINE static constexpr T backward(const T& adjoint, const T&, const T&) {
     return -adjoint;
   }
 };
@@ -88,11 +89,11 @@ struct neg {
 struct square {
   static constexpr const char* symbol = "square";
   template <class T>
-  static constexpr T value(const T& a) {
+  CTGRAD_INLINE static constexpr T value(const T& a) {
     return a * a;
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T&, const T& a) {
+  CTGRAD_INLINE static constexpr T partial(const T&, const T& a) {
     return T(2) * a;
   }
 };
@@ -122,11 +123,11 @@ struct pow_int {
   static constexpr long long exponent = N;
   static constexpr const char* symbol = "pow";
   template <class T>
-  static constexpr T value(const T& a) {
+  CTGRAD_INLINE static constexpr T value(const T& a) {
     return detail::integer_power<N>(a);
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T&, const T& a) {
+  CTGRAD_INLINE static constexpr T partial(const T&, const T& a) {
     if constexpr (N == 0) {
       return T(0);
     } else {
@@ -137,19 +138,21 @@ struct pow_int {
 
 // a^b for a real exponent, known at run time.
 // Conventions: d/db is taken as 0 where a^b == 0 (so 0^b has a finite derivative in b for b > 0),
-// and is NaN for a negative base (log a is undefined there).
+// and is NaN for a negative base (log a is undefined there); d/da is 0 where b == 0.
 struct pow {
   static constexpr const char* symbol = "pow";
   template <class T>
-  static constexpr T value(const T& a, const T& b) {
+  CTGRAD_INLINE static constexpr T value(const T& a, const T& b) {
     using math::pow;
     return pow(a, b);
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T& y, const T& a, const T& b) {
+  CTGRAD_INLINE static constexpr T partial(const T& y, const T& a, const T& b) {
     using math::log;
     using math::pow;
-    if constexpr (J == 0) return b * pow(a, b - T(1));
+    // At b = 0 the function is the constant 1: its slope in a is 0, also at a = 0 (where
+    // b * a^(b-1) would be 0 * inf).
+    if constexpr (J == 0) return b == T(0) ? T(0) : b * pow(a, b - T(1));
     else return y == T(0) ? T(0) : y * log(a);
   }
 };

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 
+#include "ctgrad/config.hpp"
 #include "ctgrad/math/math.hpp"
 
 namespace ctgrad::ops {
@@ -12,13 +13,13 @@ namespace ctgrad::ops {
 struct sqrt {
   static constexpr const char* symbol = "sqrt";
   template <class T>
-  static constexpr T value(const T& a) {
+  CTGRAD_INLINE static constexpr T value(const T& a) {
     using math::sqrt;
     return sqrt(a);
   }
   // 1 / (2 sqrt a): infinite at a = 0, where sqrt has a vertical tangent.
   template <std::size_t J, class T>
-  static constexpr T partial(const T& y, const T&) {
+  CTGRAD_INLINE static constexpr T partial(const T& y, const T&) {
     return T(0.5) / y;
   }
 };
@@ -26,12 +27,12 @@ struct sqrt {
 struct exp {
   static constexpr const char* symbol = "exp";
   template <class T>
-  static constexpr T value(const T& a) {
+  CTGRAD_INLINE static constexpr T value(const T& a) {
     using math::exp;
     return exp(a);
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T& y, const T&) {
+  CTGRAD_INLINE static constexpr T partial(const T& y, const T&) {
     return y;
   }
 };
@@ -39,12 +40,12 @@ struct exp {
 struct log {
   static constexpr const char* symbol = "log";
   template <class T>
-  static constexpr T value(const T& a) {
+  CTGRAD_INLINE static constexpr T value(const T& a) {
     using math::log;
     return log(a);
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T&, const T& a) {
+  CTGRAD_INLINE static constexpr T partial(const T&, const T& a) {
     return T(1) / a;
   }
 };
@@ -52,12 +53,12 @@ struct log {
 struct sin {
   static constexpr const char* symbol = "sin";
   template <class T>
-  static constexpr T value(const T& a) {
+  CTGRAD_INLINE static constexpr T value(const T& a) {
     using math::sin;
     return sin(a);
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T&, const T& a) {
+  CTGRAD_INLINE static constexpr T partial(const T&, const T& a) {
     using math::cos;
     return cos(a);
   }
@@ -66,12 +67,12 @@ struct sin {
 struct cos {
   static constexpr const char* symbol = "cos";
   template <class T>
-  static constexpr T value(const T& a) {
+  CTGRAD_INLINE static constexpr T value(const T& a) {
     using math::cos;
     return cos(a);
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T&, const T& a) {
+  CTGRAD_INLINE static constexpr T partial(const T&, const T& a) {
     using math::sin;
     return -sin(a);
   }
@@ -80,13 +81,13 @@ struct cos {
 struct tan {
   static constexpr const char* symbol = "tan";
   template <class T>
-  static constexpr T value(const T& a) {
+  CTGRAD_INLINE static constexpr T value(const T& a) {
     using math::tan;
     return tan(a);
   }
   // sec^2 a = 1 + tan^2 a: reuses the value.
   template <std::size_t J, class T>
-  static constexpr T partial(const T& y, const T&) {
+  CTGRAD_INLINE static constexpr T partial(const T& y, const T&) {
     return T(1) + y * y;
   }
 };
@@ -94,12 +95,12 @@ struct tan {
 struct tanh {
   static constexpr const char* symbol = "tanh";
   template <class T>
-  static constexpr T value(const T& a) {
+  CTGRAD_INLINE static constexpr T value(const T& a) {
     using math::tanh;
     return tanh(a);
   }
   template <std::size_t J, class T>
-  static constexpr T partial(const T& y, const T&) {
+  CTGRAD_INLINE static constexpr T partial(const T& y, const T&) {
     return T(1) - y * y;
   }
 };
