@@ -18,58 +18,108 @@ COMPILERS = [("gcc", "g++"), ("clang", "clang++")]
 GOAL = 1.05
 
 
-ANALYSIS = """## Where ctgrad misses, and why
-
-Read from the assembly of this binary (`objdump -d --no-show-raw-insn -C`), not tuned away:
-
-1. **g++ -O2 does not inline a function that calls `ctgrad::gradient` (P1-P5).** The
-   arithmetic of the ctgrad kernel is the hand-written one (P1 above: the same `mulsd`, `addsd`,
-   `movapd`, `addsd`, `mulsd`, `mulsd`), but g++ leaves the kernel as a separate function, so each
-   evaluation pays a `call`/`ret`, the input passed and the result returned through registers and
-   the stack, while the hand-written kernel is inlined into the loop. `-fopt-info-inline-missed`
-   says `--param max-inline-insns-auto limit reached`: the inliner estimates the ctgrad kernel
-   at 47 instructions (the hand kernel at 9; the -O2 limit for functions not declared `inline` is
-   15) because it measures the body before the value/adjoint arrays, the point and the
-   `gradient_result` have been scalarised away; the final body is 8 instructions. clang++ 14
-   inlines both and its loops have the same instruction mix (see the instruction counts). At
-   -O3 (CMake's default Release flags) g++ inlines P1-P3 but still not P4 and P5. Minimal
-   reproducer: `bench/inline_reproducer.cpp` (not built; compile it as its first line says).
-2. **P4, relu: one multiplication more.** The sweep multiplies the adjoint by relu's partial
-   (1.0 or 0.0, built with a compare and a mask against a loaded 1.0), where the hand-written
-   pass selects `z1 > 0 ? dh : 0`. The product cannot be folded (adjoint * 0 is NaN for an
-   infinite adjoint), so the rule's partial-times-adjoint form costs a `mulsd`, a constant load
-   and a mask; it also makes ctgrad's result differ from a select for an infinite adjoint.
-3. **P6: the per-sample sweep is not flattened.** With 37 (H=4) to 133 (H=16) nodes, g++ emits
-   the forward pass of `gradient` (the lambda in `sweep::forward`) as an out-of-line function:
-   every sample copies the 15 bindings of the point to the stack, the forward function writes the
-   node values to a stack array, and the adjoint sweep reads them back; clang++ additionally
-   `memset`s the zero-initialised value/adjoint arrays (`values<T> v{}`) each sample, because the
-   writes happen in a function it did not inline. The hand-written loop keeps everything in
-   registers. This is the gap in the P6 rows.
-
-The tapes are slower everywhere: ADOL-C's `zos_forward`/`fos_reverse` cost microseconds per
+TAPES_TEXT = """The tapes are slower everywhere: ADOL-C's `zos_forward`/`fos_reverse` cost microseconds per
 call on these small functions (tape bookkeeping dominates), Sacado's Rad allocates a node per
 operation at each evaluation, and forward mode (SFad) pays one derivative component per input,
 so its cost over ctgrad grows with the number of inputs (P3-P6).
 """
 
+POINT_COPY_TEXT = """**The point is read before the libm calls (P5, P6; clang++ also P5 value).** `ctgrad::at`
+copies every bound value into the point, so w2, b2 and t are loaded from memory where the
+kernel calls `at`, before the forward pass calls `tanh`; the hand-written kernels read them after
+the calls. Every xmm register is caller-saved in the x86-64 System V ABI, so each value live
+across a call is stored to the stack and reloaded, and neither compiler moves a load below a
+call. In the clang++ P5 loop this is the whole difference (a 16-byte and an 8-byte spill and
+their reloads, and the second hidden unit's `w1_1*x+b1_1`, whose operands are then already in
+registers, computed before the first call and spilled), the same in the P6 loops per sample.
+Hand-written code that copies its inputs first has the same spills: `bench/point_copy_reproducer.cpp`
+(clang++: by_hand 22 instructions, by_hand_copied 29, with_ctgrad 29). The sweep itself is the
+hand-written one: the same `dy * w2 * (1 - h^2)` grouping, each product computed once, the same
+packed multiplies. A point that referred to the caller's memory instead of copying would avoid
+it, but a constexpr point cannot hold the address of a temporary, and a point would then see
+later writes to its inputs.
+"""
+
+RELU_TEXT = """**P4 value, clang++: relu propagates NaN.** The hand-written `a > 0 ? a : 0` is one `maxsd`
+(it maps NaN to 0); ctgrad's relu, `!(a <= 0) ? a : 0`, lets NaN through, which takes a
+compare, a mask and a copy (`cmplesd`, `andnpd`, `movapd`). `a < 0 ? 0 : a` would also let NaN
+through and is a `maxsd` with swapped operands, but it returns -0.0 for -0.0, and in the
+gradient the value and the gate are then two comparisons instead of one: measured, it saves one
+instruction with clang++ and costs one with g++ (P4 gradient 27 -> 28), so the convention stays.
+"""
+
+INLINE_TEXT = """**g++ leaves some ctgrad kernels out of line ({kernels}).** The hand-written kernel of
+the same problem is inlined into the loop (see the table above); the ctgrad kernel is a separate
+function, so each evaluation pays a `call`/`ret` and passes the inputs' address and the results
+through registers and the stack. `-fopt-info-inline-missed` says `--param max-inline-insns-auto
+limit reached`: when g++'s early inliner reaches the kernel, the rules' `value`/`partial`
+functions and `detail::bound_value` have not been optimised yet, so it leaves them as calls;
+those calls keep the point's address live, the point is not scalarised, and the size that the
+later inliner compares with the -O2 limit (15) is that of this unoptimised body (P4 value:
+self size 68 in `-fdump-ipa-fnsummary`) instead of the final 15 instructions. Marking those
+functions `CTGRAD_INLINE` (always-inline, as the sweep already is) makes g++ inline every ctgrad
+kernel that it inlines by hand. Minimal reproducer: `bench/inline_reproducer.cpp` (not built;
+compile it as its first lines say).
+"""
+
+
+def analysis(calls, inlined):
+    """What this run's data says about the gaps, cause by cause."""
+    out = ["## Where ctgrad misses, and why\n",
+           "Read from the instruction counts and the assembly of this binary "
+           "(`objdump -d --no-show-raw-insn -C`), not tuned away.\n"]
+    if inlined:
+        out.append("Is the kernel inlined into the measured loop (`bench::measured<...>::repeat`)? "
+                   "(g = gradient kernel, v = value kernel; yes/no)\n")
+        head = ["problem"] + [f"{who} {dict(COMPILERS)[t]}" for t in inlined for who in ("hand", "ctgrad")]
+        out.append("| " + " | ".join(head) + " |")
+        out.append("| --- " * len(head) + "|")
+        for p in PROBLEMS:
+            row = [p]
+            for t in inlined:
+                for impl in ("hand", "ctgrad"):
+                    g_, v_ = inlined[t].get((p, impl)), inlined[t].get((p, impl + "_value"))
+                    row.append(f"g {'yes' if g_ else 'no'}, v {'yes' if v_ else 'no'}")
+            out.append("| " + " | ".join(row) + " |")
+        out.append("")
+    items = []
+    missed = [f"{p} {'value' if impl.endswith('_value') else 'gradient'}"
+              for p in PROBLEMS for impl in ("ctgrad", "ctgrad_value")
+              if "gcc" in inlined and not inlined["gcc"].get((p, impl), True)
+              and inlined["gcc"].get((p, impl.replace("ctgrad", "hand")), False)]
+    if missed:
+        items.append(INLINE_TEXT.format(kernels=", ".join(missed)))
+    items.append(POINT_COPY_TEXT)
+    items.append(RELU_TEXT)
+    for k, text in enumerate(items, 1):
+        out.append(f"{k}. " + " ".join(text.split()) + "\n")
+    out.append(TAPES_TEXT)
+    return "\n".join(out)
+
 
 def load_medians(path):
-    """{(problem, implementation): median CPU ns per evaluation}"""
+    """{(problem, implementation): median CPU ns per evaluation}, and the run's context with the
+    coefficients of variation and, when the file holds every repetition, their relative spreads
+    ((max - min) / median)."""
     with open(path) as f:
         data = json.load(f)
     out = {}
     cvs = []
+    runs = {}
     for b in data["benchmarks"]:
+        scale = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[b.get("time_unit", "ns")]
+        if b.get("run_type") == "iteration":
+            runs.setdefault(b["run_name"], []).append(b["cpu_time"] * scale)
         if b.get("aggregate_name") == "cv":
             cvs.append(b["cpu_time"])
         if b.get("aggregate_name") != "median":
             continue
         problem, impl = b["run_name"].split("/", 1)
-        scale = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[b.get("time_unit", "ns")]
         out[(problem, impl)] = b["cpu_time"] * scale
     ctx = dict(data.get("context", {}))
     ctx["cvs"] = sorted(cvs)
+    ctx["spreads"] = sorted((max(v) - min(v)) / sorted(v)[len(v) // 2] for v in runs.values() if len(v) > 1)
+    ctx["repetitions"] = max((len(v) for v in runs.values()), default=5)
     return out, ctx
 
 
@@ -182,6 +232,38 @@ def function_body(dis_text, name_regex):
     return None
 
 
+def kernel_inlined(dis_text, problem, namespace, kernel):
+    """Whether measured<problem, kernel>::repeat contains no call to the kernel (None: not found)."""
+    head = re.compile(r"^[0-9a-f]+ <bench::measured<bench::%s, &\(?(double )?bench::%s::\(anonymous "
+                      r"namespace\)::%s[<(>]" % (re.escape(problem), namespace, re.escape(kernel)))
+    for block in dis_text.split("\n\n"):
+        lines = block.strip("\n").split("\n")
+        if lines and head.match(lines[0]) and "::repeat(long)" in lines[0]:
+            target = f"{namespace}::(anonymous namespace)::{kernel}"
+            return not any("call" in l and target in l for l in lines[1:])
+    return None
+
+
+def inlining(dis_text):
+    """{(problem, implementation): inlined?} for hand and ctgrad, gradient and value kernels."""
+    out = {}
+    for p in PROBLEMS:
+        if p.startswith("P6_H"):
+            h = p[4:]
+            problem, suffix = f"p6<{h}ul>", f"<{h}ul>"
+        else:
+            problem, suffix = p.lower(), ""
+        for impl, namespace in (("hand", "hand"), ("ctgrad", "with_ctgrad")):
+            base = "p6" if p.startswith("P6") else p.lower()
+            r = kernel_inlined(dis_text, problem, namespace, f"{base}_gradient{suffix}")
+            if r is not None:
+                out[(p, impl)] = r
+            r = kernel_inlined(dis_text, problem, namespace, f"{base}_value{suffix}")
+            if r is not None:
+                out[(p, impl + "_value")] = r
+    return out
+
+
 def mnemonics(body):
     return Counter(i.split()[0] for i in body if i)
 
@@ -218,16 +300,23 @@ def main():
              "CPU time of 5 repetitions (randomly interleaved), per evaluation of value and full "
              "gradient.\n")
     for tag in tags:
-        cvs = ctx[tag]["cvs"]
+        cvs, spreads = ctx[tag]["cvs"], ctx[tag]["spreads"]
         if cvs:
-            L.append(f"Noise ({dict(COMPILERS)[tag]}): the coefficient of variation of the 5 repetitions "
-                     f"has median {100 * cvs[len(cvs) // 2]:.1f}% and maximum {100 * cvs[-1]:.0f}% "
-                     "over all benchmarks.")
-    L.append("\nThe machine (2 cores) was shared with other builds during the run, so time ratios "
-             "within about 20% of 1, and sub-nanosecond differences, are not significant on their "
-             "own: where the instruction counts below are equal (clang++ P1-P3), the time ratio "
-             "shows the noise. The instruction counts are deterministic and are the reference for "
-             "\"same code\".\n")
+            line = (f"Noise ({dict(COMPILERS)[tag]}): over all benchmarks, the coefficient of variation of "
+                    f"the repetitions has median {100 * cvs[len(cvs) // 2]:.1f}% and maximum "
+                    f"{100 * cvs[-1]:.0f}%")
+            if spreads:
+                line += (f"; the spread (slowest - fastest) / median has median "
+                         f"{100 * spreads[len(spreads) // 2]:.0f}% and maximum {100 * spreads[-1]:.0f}%")
+            L.append(line + ".")
+    equal = {t: [p for p in PROBLEMS if calls.get(t, {}).get((p, "hand")) is not None
+                 and calls[t].get((p, "hand")) == calls[t].get((p, "ctgrad"))] for t in calls}
+    same = "; ".join(f"{dict(COMPILERS)[t]} {', '.join(ps)}" for t, ps in equal.items() if ps)
+    L.append("\nThe machine (2 cores) was shared with other engineers' builds during the run, so time "
+             "ratios within about 20% of 1, and sub-nanosecond differences, are not significant on "
+             "their own. The instruction counts (callgrind, below) are deterministic and are the "
+             "reference for \"same code\""
+             + (f": where they are equal ({same}), the time ratio shows the noise.\n" if same else ".\n"))
     L.append("""## What is measured
 
 | problem | function | gradient w.r.t. |
@@ -292,10 +381,14 @@ loads and stores.
                 tr = ratio(g(tag, p, t), g(tag, p, "ctgrad"))
                 row.append("n/a" if tr is None else (f"{tr:.1f}" if tr < 100 else f"{tr:.0f}"))
         L.append("| " + " | ".join(row) + " |")
-    L.append("\n(** marks a miss of the 1.05 goal; see \"Where ctgrad misses\" below.)\n")
+    L.append("\n(** marks a miss of the 1.05 goal in time; with this noise, check it against the "
+             "instruction counts below and \"Where ctgrad misses\".)\n")
 
     L.append("### Gradient over value (R14)\n")
+    L.append("Value and full gradient over the value alone, from the median times and, noise-free, "
+             "from the instruction counts (callgrind, below).\n")
     head = ["problem", "inputs"] + [f"{w} {dict(COMPILERS)[t]}" for t in tags for w in ("ctgrad", "hand")]
+    head += [f"{w} {dict(COMPILERS)[t]}, instructions" for t in calls for w in ("ctgrad", "hand")]
     L.append("| " + " | ".join(head) + " |")
     L.append("| --- " * len(head) + "|")
     n_inputs = {"P1": 1, "P2": 1, "P3": 3, "P4": 4, "P5": 7, "P6_H1": 4, "P6_H4": 13, "P6_H16": 49}
@@ -304,6 +397,9 @@ loads and stores.
         for tag in tags:
             row.append(fmt_ratio(ratio(g(tag, p, "ctgrad"), g(tag, p, "ctgrad_value"))))
             row.append(fmt_ratio(ratio(g(tag, p, "hand"), g(tag, p, "hand_value"))))
+        for tag, cnt in calls.items():
+            row.append(fmt_ratio(ratio(cnt.get((p, "ctgrad")), cnt.get((p, "ctgrad_value")))))
+            row.append(fmt_ratio(ratio(cnt.get((p, "hand")), cnt.get((p, "hand_value")))))
         L.append("| " + " | ".join(row) + " |")
     L.append("")
 
@@ -322,28 +418,30 @@ loads and stores.
     L.append("![ctgrad / hand](img/bench-ctgrad-vs-hand.svg)\n")
     L.append("![tapes / ctgrad](img/bench-tapes-vs-ctgrad.svg)\n")
 
-    L.append(ANALYSIS)
 
     # Instruction counts
     if calls:
         L.append("## Instructions per evaluation (callgrind)\n")
         L.append("`ctgrad_bench --callgrind-one=<problem>/<implementation> --callgrind-n=N` runs one "
                  "kernel's measured loop N times without the harness; the count per evaluation is the "
-                 "difference of two runs (N = 1000 and 21000) divided by 20000, so start-up cancels. "
-                 "It includes the loop's own load, compare and branch, and the libm calls (exp, sin, "
-                 "tanh) of P2 and P5. Goal: ctgrad within 2% of hand.\n")
+                 "difference of two runs (N = 1000 and 21000; P6: 100 and 1100) divided by the "
+                 "difference of N, so start-up cancels. It includes the loop's own load, compare and "
+                 "branch, and the libm calls (exp, sin, cos, tanh: P2, P5, P6). Goal: ctgrad within 2% "
+                 "of hand.\n")
         head = ["problem"]
         for tag in calls:
             cc = dict(COMPILERS)[tag]
             head += [f"hand {cc}", f"ctgrad {cc}", f"ratio {cc}", f"value: hand / ctgrad {cc}"]
         L.append("| " + " | ".join(head) + " |")
         L.append("| --- " * len(head) + "|")
-        for p in ["P1", "P2", "P3", "P4", "P5"]:
+        for p in PROBLEMS:
+            if not any((p, "hand") in cnt for cnt in calls.values()):
+                continue
             row = [p]
             for tag, cnt in calls.items():
                 h, c_ = cnt.get((p, "hand")), cnt.get((p, "ctgrad"))
                 row += [str(h), str(c_), fmt_ratio(ratio(c_, h), 3),
-                        f"{cnt.get((p, 'hand_value'))} / {cnt.get((p, 'ctgrad_value'))}"]
+                        f"{cnt.get((p, 'hand_value'), 'n/a')} / {cnt.get((p, 'ctgrad_value'), 'n/a')}"]
             L.append("| " + " | ".join(row) + " |")
         L.append("")
 
@@ -374,6 +472,8 @@ loads and stores.
                 L.append("```\n" + "\n".join(body or []) + "\n```\n")
             L.append(f"{cc}: same instruction mix in the loop: **{'yes' if same else 'no'}**; "
                      f"ctgrad kernel inlined: **{'yes' if inlined else 'no'}**.\n")
+
+    L.append(analysis(calls, {tag: inlining(dis[tag]) for tag in dis}))
 
     # Compile times
     ct_path = os.path.join(results, "compile_time.tsv")

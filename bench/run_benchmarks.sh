@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds ctgrad_bench with g++ and clang++ (Release, -O2), times every implementation, counts
-# instructions per evaluation with callgrind (P1-P5, ctgrad vs hand), extracts the P1 loops'
+# instructions per evaluation with callgrind (P1-P6, ctgrad vs hand), extracts the P1 loops'
 # assembly, and writes docs/benchmarks.md (bench/report.py). About 5-8 minutes.
 # Results go to build/bench-results/; bench/compile_time.sh adds the compile-time table.
 set -euo pipefail
@@ -18,15 +18,16 @@ for compiler in g++ clang++; do
   bin="$dir/bench/ctgrad_bench"
   "$compiler" --version | head -1 > "$out/$tag.version"
 
-  "$bin" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+  "$bin" --benchmark_repetitions=5 --benchmark_display_aggregates_only=true \
     --benchmark_enable_random_interleaving=true --benchmark_min_time=0.2 \
     --benchmark_out="$out/$tag.json" --benchmark_out_format=json
 
   # Instructions per evaluation: the difference of two runs of n1 and n2 evaluations, divided by
-  # n2 - n1 (start-up, tape recording and the harness cancel out).
-  n1=1000 n2=21000
+  # n2 - n1 (start-up, tape recording and the harness cancel out). P6 evaluations are ~500 times
+  # longer, so fewer of them.
   : > "$out/$tag.callgrind.tsv"
-  for problem in P1 P2 P3 P4 P5; do
+  for problem in P1 P2 P3 P4 P5 P6_H1 P6_H4 P6_H16; do
+    case $problem in P6*) n1=100 n2=1100 ;; *) n1=1000 n2=21000 ;; esac
     for impl in hand ctgrad hand_value ctgrad_value; do
       count() {
         valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" \
