@@ -23,12 +23,18 @@ struct adolc_relu {
 
 template <class Problem>
 adouble active(const adouble* in) {
-  if constexpr (std::is_same_v<Problem, p1>) return generic::p1(in);
-  else if constexpr (std::is_same_v<Problem, p2>) return generic::p2(in);
-  else if constexpr (std::is_same_v<Problem, p3>) return generic::p3(in);
-  else if constexpr (std::is_same_v<Problem, p4>) return generic::p4(in, adolc_relu{});
-  else if constexpr (std::is_same_v<Problem, p5>) return generic::p5(in);
-  else return generic::p6<Problem::hidden>(in);
+  if constexpr (std::is_same_v<Problem, p1>)
+    return generic::p1(in);
+  else if constexpr (std::is_same_v<Problem, p2>)
+    return generic::p2(in);
+  else if constexpr (std::is_same_v<Problem, p3>)
+    return generic::p3(in);
+  else if constexpr (std::is_same_v<Problem, p4>)
+    return generic::p4(in, adolc_relu{});
+  else if constexpr (std::is_same_v<Problem, p5>)
+    return generic::p5(in);
+  else
+    return generic::p6<Problem::hidden>(in);
 }
 
 template <class Problem>
@@ -49,7 +55,8 @@ double record(short tag, const double* in) {
 // The gradient w.r.t. all inputs; the problem's gradient is its trailing `outputs` entries.
 template <class Problem>
 void copy_gradient(const std::array<double, Problem::inputs>& all, double* g) {
-  for (std::size_t k = 0; k < Problem::outputs; ++k) g[k] = all[Problem::inputs - Problem::outputs + k];
+  for (std::size_t k = 0; k < Problem::outputs; ++k)
+    g[k] = all[Problem::inputs - Problem::outputs + k];
 }
 
 template <class Problem, short Tag>

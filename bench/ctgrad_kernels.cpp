@@ -23,7 +23,9 @@ constexpr auto b2 = ctgrad::var<"b2">;
 
 // P1: y = (3x+2)^2
 constexpr auto f1 = square(3 * x + 2);
-double p1_value(const double* in, double*) { return ctgrad::value(f1, ctgrad::at(x = in[0])); }
+double p1_value(const double* in, double*) {
+  return ctgrad::value(f1, ctgrad::at(x = in[0]));
+}
 double p1_gradient(const double* in, double* g) {
   const auto r = ctgrad::gradient(f1, ctgrad::at(x = in[0]));
   g[0] = r[x];
@@ -32,7 +34,9 @@ double p1_gradient(const double* in, double* g) {
 
 // P2: y = sin(exp(x^2))
 constexpr auto f2 = sin(exp(square(x)));
-double p2_value(const double* in, double*) { return ctgrad::value(f2, ctgrad::at(x = in[0])); }
+double p2_value(const double* in, double*) {
+  return ctgrad::value(f2, ctgrad::at(x = in[0]));
+}
 double p2_gradient(const double* in, double* g) {
   const auto r = ctgrad::gradient(f2, ctgrad::at(x = in[0]));
   g[0] = r[x];
@@ -57,7 +61,9 @@ constexpr auto f4 = square(w2 * relu(w1 * x + b1) + b2 - t);
 constexpr auto p4_point(const double* in) {
   return ctgrad::at(x = in[0], t = in[1], w1 = in[2], b1 = in[3], w2 = in[4], b2 = in[5]);
 }
-double p4_value(const double* in, double*) { return ctgrad::value(f4, p4_point(in)); }
+double p4_value(const double* in, double*) {
+  return ctgrad::value(f4, p4_point(in));
+}
 double p4_gradient(const double* in, double* g) {
   const auto r = ctgrad::gradient(f4, p4_point(in), ctgrad::wrt(w1, b1, w2, b2));
   g[0] = r[w1];
@@ -89,8 +95,8 @@ constexpr auto mlp_parameters(std::index_sequence<J...>) {
 }
 template <std::size_t H, std::size_t... J>
 constexpr auto mlp_point(const double* p, double xv, double tv, std::index_sequence<J...>) {
-  return ctgrad::at(hw1<J> = p[J]..., hb1<J> = p[H + J]..., hw2<J> = p[2 * H + J]...,
-                    b2 = p[3 * H], x = xv, t = tv);
+  return ctgrad::at(hw1<J> = p[J]..., hb1<J> = p[H + J]..., hw2<J> = p[2 * H + J]..., b2 = p[3 * H],
+                    x = xv, t = tv);
 }
 
 // Reads the parameters' entries of a gradient into out[], in the same order, with Apply(out, v).

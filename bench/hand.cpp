@@ -21,7 +21,9 @@ double p1_gradient(const double* in, double* g) {
   return u * u;
 }
 
-double p2_value(const double* in, double*) { return std::sin(std::exp(in[0] * in[0])); }
+double p2_value(const double* in, double*) {
+  return std::sin(std::exp(in[0] * in[0]));
+}
 double p2_gradient(const double* in, double* g) {
   const double x = in[0];
   const double a = x * x, b = std::exp(a), y = std::sin(b);
@@ -45,7 +47,9 @@ double p3_gradient(const double* in, double* g) {
   return h * h;
 }
 
-double relu(double a) { return a > 0.0 ? a : 0.0; }
+double relu(double a) {
+  return a > 0.0 ? a : 0.0;
+}
 
 double p4_value(const double* in, double*) {
   const double x = in[0], t = in[1], w1 = in[2], b1 = in[3], w2 = in[4], b2 = in[5];

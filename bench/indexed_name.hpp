@@ -7,7 +7,9 @@
 
 namespace bench {
 
-constexpr std::size_t decimal_digits(std::size_t n) { return n < 10 ? 1 : 1 + decimal_digits(n / 10); }
+constexpr std::size_t decimal_digits(std::size_t n) {
+  return n < 10 ? 1 : 1 + decimal_digits(n / 10);
+}
 
 template <ctgrad::fixed_string Prefix, std::size_t Index>
 constexpr auto indexed_name() {
@@ -15,7 +17,8 @@ constexpr auto indexed_name() {
   char text[prefix + digits + 1]{};
   for (std::size_t i = 0; i < prefix; ++i) text[i] = Prefix.data[i];
   std::size_t n = Index;
-  for (std::size_t i = 0; i < digits; ++i, n /= 10) text[prefix + digits - 1 - i] = char('0' + n % 10);
+  for (std::size_t i = 0; i < digits; ++i, n /= 10)
+    text[prefix + digits - 1 - i] = char('0' + n % 10);
   return ctgrad::fixed_string<prefix + digits + 1>(text);
 }
 

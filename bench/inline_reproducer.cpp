@@ -28,8 +28,8 @@ double by_hand(const double* in) {
 }
 
 double with_ctgrad(const double* in) {
-  return ctgrad::value(f, ctgrad::at(x = in[0], t = in[1], w1 = in[2], b1 = in[3], w2 = in[4],
-                                     b2 = in[5]));
+  return ctgrad::value(
+      f, ctgrad::at(x = in[0], t = in[1], w1 = in[2], b1 = in[3], w2 = in[4], b2 = in[5]));
 }
 
 // Two call sites each: a function called once is inlined whatever its size.

@@ -46,8 +46,9 @@ struct measured {
   static kernel_entry entry(const char* implementation, bool computes_gradient,
                             void (*prepare)() = nullptr) {
     const auto p = Problem::point();
-    return {Problem::label(), implementation, computes_gradient, Problem::inputs,
-            Problem::outputs, std::vector<double>(p.begin(), p.end()), &evaluate, &timed, &repeat,
+    return {Problem::label(), implementation,   computes_gradient,
+            Problem::inputs,  Problem::outputs, std::vector<double>(p.begin(), p.end()),
+            &evaluate,        &timed,           &repeat,
             prepare};
   }
 };

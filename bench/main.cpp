@@ -1,7 +1,8 @@
 // ctgrad_bench: checks every implementation against the hand-written one, then times them.
 //   --check-only              the correctness check alone (the bench.smoke test)
 //   --table                   a short run of the main implementations, printed as one table
-//   --callgrind-one=P/impl    run one kernel --callgrind-n times (default 10000) without the harness
+//   --callgrind-one=P/impl    run one kernel --callgrind-n times (default 10000) without the
+//   harness
 // Other arguments go to Google Benchmark.
 #include <benchmark/benchmark.h>
 
@@ -20,22 +21,28 @@ namespace {
 
 using bench::kernel_entry;
 
-const std::vector<std::string> problem_order = {"P1", "P2", "P3", "P4", "P5", "P6_H1", "P6_H4", "P6_H16"};
+const std::vector<std::string> problem_order = {"P1", "P2",    "P3",    "P4",
+                                                "P5", "P6_H1", "P6_H4", "P6_H16"};
 const std::vector<std::string> implementation_order = {
-    "hand", "hand_value", "ctgrad", "ctgrad_value", "adolc_record", "adolc_replay", "sacado_rad", "sacado_fad"};
+    "hand",         "hand_value",   "ctgrad",     "ctgrad_value",
+    "adolc_record", "adolc_replay", "sacado_rad", "sacado_fad"};
 
 std::size_t rank(const std::vector<std::string>& order, const std::string& s) {
   return static_cast<std::size_t>(std::find(order.begin(), order.end(), s) - order.begin());
 }
 
-std::string full_name(const kernel_entry& e) { return e.problem + "/" + e.implementation; }
+std::string full_name(const kernel_entry& e) {
+  return e.problem + "/" + e.implementation;
+}
 
 std::vector<kernel_entry*> sorted_entries() {
   std::vector<kernel_entry*> all;
   for (kernel_entry& e : bench::registry()) all.push_back(&e);
   std::sort(all.begin(), all.end(), [](const kernel_entry* a, const kernel_entry* b) {
-    const auto ka = std::pair{rank(problem_order, a->problem), rank(implementation_order, a->implementation)};
-    const auto kb = std::pair{rank(problem_order, b->problem), rank(implementation_order, b->implementation)};
+    const auto ka =
+        std::pair{rank(problem_order, a->problem), rank(implementation_order, a->implementation)};
+    const auto kb =
+        std::pair{rank(problem_order, b->problem), rank(implementation_order, b->implementation)};
     return ka < kb;
   });
   return all;
@@ -63,7 +70,8 @@ bool check(const std::vector<kernel_entry*>& entries, bool verbose) {
     for (auto [a, b] : pairs) {
       const double diff = std::abs(a - b);
       max_abs = std::max(max_abs, diff);
-      max_rel = std::max(max_rel, std::isfinite(diff) ? diff / std::max(1.0, std::abs(a)) : INFINITY);
+      max_rel =
+          std::max(max_rel, std::isfinite(diff) ? diff / std::max(1.0, std::abs(a)) : INFINITY);
     }
     const bool good = max_rel <= 1e-10;
     ok = ok && good;
@@ -71,8 +79,8 @@ bool check(const std::vector<kernel_entry*>& entries, bool verbose) {
       std::printf("%-22s %12.3g %12.3g%s\n", full_name(*e).c_str(), max_abs, max_rel,
                   good ? "" : "  MISMATCH");
   }
-  std::printf("%s (%zu kernels)\n", ok ? "all implementations agree with hand" : "MISMATCH: see above",
-              entries.size());
+  std::printf("%s (%zu kernels)\n",
+              ok ? "all implementations agree with hand" : "MISMATCH: see above", entries.size());
   return ok;
 }
 
@@ -98,14 +106,17 @@ void print_table(const collecting_reporter& r) {
     const double hand = get(p, "hand"), ct = get(p, "ctgrad");
     if (std::isnan(hand) && std::isnan(ct)) continue;
     std::printf("%-7s %9.2f %10.2f %12.3f %17.2f %20.1f %18.1f\n", p.c_str(), hand, ct, ct / hand,
-                ct / get(p, "ctgrad_value"), get(p, "adolc_replay") / ct, get(p, "sacado_rad") / ct);
+                ct / get(p, "ctgrad_value"), get(p, "adolc_replay") / ct,
+                get(p, "sacado_rad") / ct);
   }
 }
 
 bool in_table(const kernel_entry& e) {
   static const std::vector<std::string> problems = {"P1", "P2", "P3", "P4", "P5", "P6_H4"};
-  static const std::vector<std::string> impls = {"hand", "ctgrad", "ctgrad_value", "adolc_replay", "sacado_rad"};
-  return rank(problems, e.problem) < problems.size() && rank(impls, e.implementation) < impls.size();
+  static const std::vector<std::string> impls = {"hand", "ctgrad", "ctgrad_value", "adolc_replay",
+                                                 "sacado_rad"};
+  return rank(problems, e.problem) < problems.size() &&
+         rank(impls, e.implementation) < impls.size();
 }
 
 }  // namespace
@@ -117,11 +128,16 @@ int main(int argc, char** argv) {
   std::vector<char*> rest{argv[0]};
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
-    if (a == "--check-only") check_only = true;
-    else if (a == "--table") table = true;
-    else if (a.starts_with("--callgrind-one=")) callgrind_one = a.substr(16);
-    else if (a.starts_with("--callgrind-n=")) callgrind_n = std::atol(argv[i] + 14);
-    else rest.push_back(argv[i]);
+    if (a == "--check-only")
+      check_only = true;
+    else if (a == "--table")
+      table = true;
+    else if (a.starts_with("--callgrind-one="))
+      callgrind_one = a.substr(16);
+    else if (a.starts_with("--callgrind-n="))
+      callgrind_n = std::atol(argv[i] + 14);
+    else
+      rest.push_back(argv[i]);
   }
 
   const std::vector<kernel_entry*> entries = sorted_entries();

@@ -41,7 +41,6 @@ double by_hand_copied(const double* in) {
 }
 
 double with_ctgrad(const double* in) {
-  return ctgrad::value(f, ctgrad::at(x = in[0], t = in[1], w1_0 = in[2], w1_1 = in[3],
-                                     b1_0 = in[4], b1_1 = in[5], w2_0 = in[6], w2_1 = in[7],
-                                     b2 = in[8]));
+  return ctgrad::value(f, ctgrad::at(x = in[0], t = in[1], w1_0 = in[2], w1_1 = in[3], b1_0 = in[4],
+                                     b1_1 = in[5], w2_0 = in[6], w2_1 = in[7], b2 = in[8]));
 }

@@ -19,16 +19,23 @@ T branch_relu(const T& z) {
 
 template <class Problem, class T>
 T active(const T* in) {
-  if constexpr (std::is_same_v<Problem, p1>) return generic::p1(in);
-  else if constexpr (std::is_same_v<Problem, p2>) return generic::p2(in);
-  else if constexpr (std::is_same_v<Problem, p3>) return generic::p3(in);
+  if constexpr (std::is_same_v<Problem, p1>)
+    return generic::p1(in);
+  else if constexpr (std::is_same_v<Problem, p2>)
+    return generic::p2(in);
+  else if constexpr (std::is_same_v<Problem, p3>)
+    return generic::p3(in);
   else if constexpr (std::is_same_v<Problem, p4>)
     return generic::p4(in, [](const T& z) { return branch_relu(z); });
-  else if constexpr (std::is_same_v<Problem, p5>) return generic::p5(in);
-  else return generic::p6<Problem::hidden>(in);
+  else if constexpr (std::is_same_v<Problem, p5>)
+    return generic::p5(in);
+  else
+    return generic::p6<Problem::hidden>(in);
 }
 
-constexpr std::size_t first_parameter(std::size_t inputs, std::size_t outputs) { return inputs - outputs; }
+constexpr std::size_t first_parameter(std::size_t inputs, std::size_t outputs) {
+  return inputs - outputs;
+}
 
 template <class Problem>
 double rad(const double* in, double* g) {

@@ -88,7 +88,7 @@ int main() {
     const double x0 = 0.5;
     const auto g = ctgrad::gradient(y, ctgrad::at(x = x0));
 
-    const double da_dx = 2 * x0;                 // local derivatives of each step
+    const double da_dx = 2 * x0;  // local derivatives of each step
     const double db_da = std::exp(g.value(a));
     const double dy_db = std::cos(g.value(b));
     std::printf("R2: y = sin(exp(x^2)) at x = %g\n", x0);

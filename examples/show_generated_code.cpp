@@ -65,9 +65,10 @@ int main() {
     using namespace r3;
     const auto g = ctgrad::gradient(
         L, ctgrad::at(x = 2.0, target = 1.0, w1 = 0.5, b1 = 0.1, w2 = -0.3, b2 = 0.2));
-    std::printf("R3 at the seed's point: d_y = %g, d_w2 = %g, d_b2 = %g, d_h = %g, d_z1 = %g, "
-                "d_w1 = %g, d_b1 = %g\n",
-                g[y], g[w2], g[b2], g[h], g[z1], g[w1], g[b1]);
+    std::printf(
+        "R3 at the seed's point: d_y = %g, d_w2 = %g, d_b2 = %g, d_h = %g, d_z1 = %g, "
+        "d_w1 = %g, d_b1 = %g\n",
+        g[y], g[w2], g[b2], g[h], g[z1], g[w1], g[b1]);
     expect("R3 dL/dy", g[y], -2.26);
     expect("R3 dL/dw2", g[w2], -2.486);
     expect("R3 dL/dz1", g[z1], 0.678);

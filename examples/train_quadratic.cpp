@@ -66,10 +66,11 @@ std::vector<double> train(const char* title, const Loss& loss,
     double total = 0;
     for (const sample& s : data) {
       // Bind the sample and every parameter, then one sweep gives the loss and its gradient.
-      const auto g = [&]<std::size_t... I>(std::index_sequence<I...>) {
+      const auto sweep = [&]<std::size_t... I>(std::index_sequence<I...>) {
         return ctgrad::gradient(loss, ctgrad::at(x = s.x, target = s.y, (params = values[I])...),
                                 ctgrad::wrt(params...));
-      }(std::index_sequence_for<Params...>{});
+      };
+      const auto g = sweep(std::index_sequence_for<Params...>{});
       total += g.value();
       std::size_t i = 0;
       ((values[i++] -= learning_rate * g[params]), ...);

@@ -97,8 +97,9 @@ void run() {
   show_update("b2", p.b2, next.b2);
   std::printf("Loss: %.4f -> %.4f (%s)\n", g.value(), loss_after,
               loss_after < g.value() ? "decreased" : "did not decrease");
-  std::printf("Compile time: static_assert checked dL/dw1 = 1.356, dL/db1 = 0.678, "
-              "dL/dw2 = -2.486, dL/db2 = -2.26\n");
+  std::printf(
+      "Compile time: static_assert checked dL/dw1 = 1.356, dL/db1 = 0.678, "
+      "dL/dw2 = -2.486, dL/db2 = -2.26\n");
 
   // The seed's numbers (R3), and the chain-rule products the trace prints.
   expect("z1", g.value(z1), 1.1);

@@ -13,15 +13,19 @@ constexpr auto x = ctgrad::var<"x">;
 // sigmoid(sigmoid(...sigmoid(e))), Depth layers deep: the chain is built into the type.
 template <int Depth, class E>
 constexpr auto sigmoid_chain(const E& e) {
-  if constexpr (Depth == 0) return e;
-  else return sigmoid_chain<Depth - 1>(sigmoid(e));
+  if constexpr (Depth == 0)
+    return e;
+  else
+    return sigmoid_chain<Depth - 1>(sigmoid(e));
 }
 
 // 1.5 * (1.5 * (... * e)): a compile-time constant 3/2 per layer, so the product is exact.
 template <int Depth, class E>
 constexpr auto linear_chain(const E& e) {
-  if constexpr (Depth == 0) return e;
-  else return linear_chain<Depth - 1>(ctgrad::c<3, 2> * e);
+  if constexpr (Depth == 0)
+    return e;
+  else
+    return linear_chain<Depth - 1>(ctgrad::c<3, 2> * e);
 }
 
 // The exploding product is proven while compiling: 1.5^20 = 3^20 / 2^20 exactly.

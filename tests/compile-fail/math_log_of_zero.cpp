@@ -1,5 +1,5 @@
-// The logarithm of zero (a pole) during constant evaluation must fail the build, naming the problem.
-// g++ names it in the error line, clang++ 14 in the note that follows the error.
+// The logarithm of zero (a pole) during constant evaluation must fail the build, naming the
+// problem. g++ names it in the error line, clang++ 14 in the note that follows the error.
 // expect: log_of_zero
 
 #include <ctgrad/math/math.hpp>

@@ -1,5 +1,5 @@
-// A negative base to a non-integer power during constant evaluation must fail the build, naming the problem.
-// g++ names it in the error line, clang++ 14 in the note that follows the error.
+// A negative base to a non-integer power during constant evaluation must fail the build, naming the
+// problem. g++ names it in the error line, clang++ 14 in the note that follows the error.
 // expect: pow_of_a_negative_base_to_a_non_integer_exponent
 
 #include <ctgrad/math/math.hpp>

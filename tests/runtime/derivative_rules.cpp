@@ -58,103 +58,158 @@ struct rule_case {
 rule_case unary(std::string name, std::function<swept_result(double, double)> swept,
                 std::function<double(double)> f, std::function<double(double)> df,
                 interval xs = {-5, 5}, std::function<bool(double)> allowed = {}) {
-  rule_case c{std::move(name), std::move(swept), [f](double a, double) { return f(a); },
-              [df](double a, double) { return df(a); }, [](double, double) { return 0.0; }, xs};
+  rule_case c{std::move(name),
+              std::move(swept),
+              [f](double a, double) { return f(a); },
+              [df](double a, double) { return df(a); },
+              [](double, double) { return 0.0; },
+              xs};
   if (allowed) c.allowed = [allowed](double a, double) { return allowed(a); };
   return c;
 }
 
 constexpr double kink_margin = 1e-3;
-bool away_from_zero(double a) { return std::abs(a) > kink_margin; }
-bool away_from_tie(double a, double b) { return std::abs(a - b) > kink_margin; }
-double sigmoid_of(double a) { return 1.0 / (1.0 + std::exp(-a)); }
+bool away_from_zero(double a) {
+  return std::abs(a) > kink_margin;
+}
+bool away_from_tie(double a, double b) {
+  return std::abs(a - b) > kink_margin;
+}
+double sigmoid_of(double a) {
+  return 1.0 / (1.0 + std::exp(-a));
+}
 
 constexpr double k = 2.5;  // a number on either side of an operator
 
 std::vector<rule_case> elementary_cases() {
   return {
-      {.name = "x + y", .swept = sweep_of(x + y), .f = [](double a, double b) { return a + b; },
-       .dfdx = [](double, double) { return 1.0; }, .dfdy = [](double, double) { return 1.0; }},
-      {.name = "x - y", .swept = sweep_of(x - y), .f = [](double a, double b) { return a - b; },
-       .dfdx = [](double, double) { return 1.0; }, .dfdy = [](double, double) { return -1.0; }},
-      {.name = "x * y", .swept = sweep_of(x * y), .f = [](double a, double b) { return a * b; },
-       .dfdx = [](double, double b) { return b; }, .dfdy = [](double a, double) { return a; }},
-      {.name = "x / y", .swept = sweep_of(x / y), .f = [](double a, double b) { return a / b; },
+      {.name = "x + y",
+       .swept = sweep_of(x + y),
+       .f = [](double a, double b) { return a + b; },
+       .dfdx = [](double, double) { return 1.0; },
+       .dfdy = [](double, double) { return 1.0; }},
+      {.name = "x - y",
+       .swept = sweep_of(x - y),
+       .f = [](double a, double b) { return a - b; },
+       .dfdx = [](double, double) { return 1.0; },
+       .dfdy = [](double, double) { return -1.0; }},
+      {.name = "x * y",
+       .swept = sweep_of(x * y),
+       .f = [](double a, double b) { return a * b; },
+       .dfdx = [](double, double b) { return b; },
+       .dfdy = [](double a, double) { return a; }},
+      {.name = "x / y",
+       .swept = sweep_of(x / y),
+       .f = [](double a, double b) { return a / b; },
        .dfdx = [](double, double b) { return 1.0 / b; },
        .dfdy = [](double a, double b) { return -a / (b * b); },
        .allowed = [](double, double b) { return std::abs(b) > 0.2; }},
-      unary("x + k", sweep_of(x + k), [](double a) { return a + k; }, [](double) { return 1.0; }),
-      unary("k + x", sweep_of(k + x), [](double a) { return k + a; }, [](double) { return 1.0; }),
-      unary("x - k", sweep_of(x - k), [](double a) { return a - k; }, [](double) { return 1.0; }),
-      unary("k - x", sweep_of(k - x), [](double a) { return k - a; }, [](double) { return -1.0; }),
-      unary("x * k", sweep_of(x * k), [](double a) { return a * k; }, [](double) { return k; }),
-      unary("k * x", sweep_of(k * x), [](double a) { return k * a; }, [](double) { return k; }),
-      unary("x / k", sweep_of(x / k), [](double a) { return a / k; },
-            [](double) { return 1.0 / k; }),
-      unary("k / x", sweep_of(k / x), [](double a) { return k / a; },
-            [](double a) { return -k / (a * a); }, {-5, 5},
-            [](double a) { return std::abs(a) > 0.2; }),
-      unary("-x", sweep_of(-x), [](double a) { return -a; }, [](double) { return -1.0; }),
-      unary("square", sweep_of(square(x)), [](double a) { return a * a; },
-            [](double a) { return 2 * a; }),
-      unary("pow<-2>", sweep_of(ctgrad::pow<-2>(x)), [](double a) { return 1 / (a * a); },
-            [](double a) { return -2 / (a * a * a); }, {-5, 5},
-            [](double a) { return std::abs(a) > 0.2; }),
-      unary("pow<0>", sweep_of(ctgrad::pow<0>(x)), [](double) { return 1.0; },
-            [](double) { return 0.0; }),
-      unary("pow<1>", sweep_of(ctgrad::pow<1>(x)), [](double a) { return a; },
-            [](double) { return 1.0; }),
-      unary("pow<2>", sweep_of(ctgrad::pow<2>(x)), [](double a) { return a * a; },
-            [](double a) { return 2 * a; }),
-      unary("pow<3>", sweep_of(ctgrad::pow<3>(x)), [](double a) { return a * a * a; },
-            [](double a) { return 3 * a * a; }),
-      unary("pow<5>", sweep_of(ctgrad::pow<5>(x)), [](double a) { return std::pow(a, 5); },
-            [](double a) { return 5 * std::pow(a, 4); }),
-      {.name = "pow(x, y)", .swept = sweep_of(pow(x, y)),
+      unary(
+          "x + k", sweep_of(x + k), [](double a) { return a + k; }, [](double) { return 1.0; }),
+      unary(
+          "k + x", sweep_of(k + x), [](double a) { return k + a; }, [](double) { return 1.0; }),
+      unary(
+          "x - k", sweep_of(x - k), [](double a) { return a - k; }, [](double) { return 1.0; }),
+      unary(
+          "k - x", sweep_of(k - x), [](double a) { return k - a; }, [](double) { return -1.0; }),
+      unary(
+          "x * k", sweep_of(x * k), [](double a) { return a * k; }, [](double) { return k; }),
+      unary(
+          "k * x", sweep_of(k * x), [](double a) { return k * a; }, [](double) { return k; }),
+      unary(
+          "x / k", sweep_of(x / k), [](double a) { return a / k; }, [](double) { return 1.0 / k; }),
+      unary(
+          "k / x", sweep_of(k / x), [](double a) { return k / a; },
+          [](double a) { return -k / (a * a); }, {-5, 5},
+          [](double a) { return std::abs(a) > 0.2; }),
+      unary(
+          "-x", sweep_of(-x), [](double a) { return -a; }, [](double) { return -1.0; }),
+      unary(
+          "square", sweep_of(square(x)), [](double a) { return a * a; },
+          [](double a) { return 2 * a; }),
+      unary(
+          "pow<-2>", sweep_of(ctgrad::pow<-2>(x)), [](double a) { return 1 / (a * a); },
+          [](double a) { return -2 / (a * a * a); }, {-5, 5},
+          [](double a) { return std::abs(a) > 0.2; }),
+      unary(
+          "pow<0>", sweep_of(ctgrad::pow<0>(x)), [](double) { return 1.0; },
+          [](double) { return 0.0; }),
+      unary(
+          "pow<1>", sweep_of(ctgrad::pow<1>(x)), [](double a) { return a; },
+          [](double) { return 1.0; }),
+      unary(
+          "pow<2>", sweep_of(ctgrad::pow<2>(x)), [](double a) { return a * a; },
+          [](double a) { return 2 * a; }),
+      unary(
+          "pow<3>", sweep_of(ctgrad::pow<3>(x)), [](double a) { return a * a * a; },
+          [](double a) { return 3 * a * a; }),
+      unary(
+          "pow<5>", sweep_of(ctgrad::pow<5>(x)), [](double a) { return std::pow(a, 5); },
+          [](double a) { return 5 * std::pow(a, 4); }),
+      {.name = "pow(x, y)",
+       .swept = sweep_of(pow(x, y)),
        .f = [](double a, double b) { return std::pow(a, b); },
        .dfdx = [](double a, double b) { return b * std::pow(a, b - 1); },
        .dfdy = [](double a, double b) { return std::pow(a, b) * std::log(a); },
-       .xs = {0.1, 5}, .ys = {-3, 3}},
-      unary("pow(x, k)", sweep_of(pow(x, k)), [](double a) { return std::pow(a, k); },
-            [](double a) { return k * std::pow(a, k - 1); }, {0.01, 10}),
-      unary("pow(k, x)", sweep_of(pow(k, x)), [](double a) { return std::pow(k, a); },
-            [](double a) { return std::pow(k, a) * std::log(k); }),
-      unary("sqrt", sweep_of(sqrt(x)), [](double a) { return std::sqrt(a); },
-            [](double a) { return 1 / (2 * std::sqrt(a)); }, {0.01, 100}),
-      unary("exp", sweep_of(exp(x)), [](double a) { return std::exp(a); },
-            [](double a) { return std::exp(a); }, {-20, 20}),
-      unary("log", sweep_of(log(x)), [](double a) { return std::log(a); },
-            [](double a) { return 1 / a; }, {0.01, 100}),
-      unary("sin", sweep_of(sin(x)), [](double a) { return std::sin(a); },
-            [](double a) { return std::cos(a); }, {-10, 10}),
-      unary("cos", sweep_of(cos(x)), [](double a) { return std::cos(a); },
-            [](double a) { return -std::sin(a); }, {-10, 10}),
-      unary("tan", sweep_of(tan(x)), [](double a) { return std::tan(a); },
-            [](double a) { return 1 + std::tan(a) * std::tan(a); }, {-1.4, 1.4}),
-      unary("tanh", sweep_of(tanh(x)), [](double a) { return std::tanh(a); },
-            [](double a) { return 1 - std::tanh(a) * std::tanh(a); }, {-20, 20}),
+       .xs = {0.1, 5},
+       .ys = {-3, 3}},
+      unary(
+          "pow(x, k)", sweep_of(pow(x, k)), [](double a) { return std::pow(a, k); },
+          [](double a) { return k * std::pow(a, k - 1); }, {0.01, 10}),
+      unary(
+          "pow(k, x)", sweep_of(pow(k, x)), [](double a) { return std::pow(k, a); },
+          [](double a) { return std::pow(k, a) * std::log(k); }),
+      unary(
+          "sqrt", sweep_of(sqrt(x)), [](double a) { return std::sqrt(a); },
+          [](double a) { return 1 / (2 * std::sqrt(a)); }, {0.01, 100}),
+      unary(
+          "exp", sweep_of(exp(x)), [](double a) { return std::exp(a); },
+          [](double a) { return std::exp(a); }, {-20, 20}),
+      unary(
+          "log", sweep_of(log(x)), [](double a) { return std::log(a); },
+          [](double a) { return 1 / a; }, {0.01, 100}),
+      unary(
+          "sin", sweep_of(sin(x)), [](double a) { return std::sin(a); },
+          [](double a) { return std::cos(a); }, {-10, 10}),
+      unary(
+          "cos", sweep_of(cos(x)), [](double a) { return std::cos(a); },
+          [](double a) { return -std::sin(a); }, {-10, 10}),
+      unary(
+          "tan", sweep_of(tan(x)), [](double a) { return std::tan(a); },
+          [](double a) { return 1 + std::tan(a) * std::tan(a); }, {-1.4, 1.4}),
+      unary(
+          "tanh", sweep_of(tanh(x)), [](double a) { return std::tanh(a); },
+          [](double a) { return 1 - std::tanh(a) * std::tanh(a); }, {-20, 20}),
       unary("sigmoid", sweep_of(sigmoid(x)), sigmoid_of,
             [](double a) { return sigmoid_of(a) * (1 - sigmoid_of(a)); }, {-30, 30}),
-      unary("relu", sweep_of(relu(x)), [](double a) { return a > 0 ? a : 0.0; },
-            [](double a) { return a > 0 ? 1.0 : 0.0; }, {-5, 5}, away_from_zero),
-      unary("abs", sweep_of(abs(x)), [](double a) { return std::abs(a); },
-            [](double a) { return a > 0 ? 1.0 : -1.0; }, {-5, 5}, away_from_zero),
+      unary(
+          "relu", sweep_of(relu(x)), [](double a) { return a > 0 ? a : 0.0; },
+          [](double a) { return a > 0 ? 1.0 : 0.0; }, {-5, 5}, away_from_zero),
+      unary(
+          "abs", sweep_of(abs(x)), [](double a) { return std::abs(a); },
+          [](double a) { return a > 0 ? 1.0 : -1.0; }, {-5, 5}, away_from_zero),
       unary("softplus", sweep_of(softplus(x)), [](double a) { return std::log1p(std::exp(a)); },
             sigmoid_of, {-30, 30}),
-      {.name = "min(x, y)", .swept = sweep_of(min(x, y)),
+      {.name = "min(x, y)",
+       .swept = sweep_of(min(x, y)),
        .f = [](double a, double b) { return std::min(a, b); },
        .dfdx = [](double a, double b) { return a < b ? 1.0 : 0.0; },
-       .dfdy = [](double a, double b) { return b < a ? 1.0 : 0.0; }, .allowed = away_from_tie},
-      {.name = "max(x, y)", .swept = sweep_of(max(x, y)),
+       .dfdy = [](double a, double b) { return b < a ? 1.0 : 0.0; },
+       .allowed = away_from_tie},
+      {.name = "max(x, y)",
+       .swept = sweep_of(max(x, y)),
        .f = [](double a, double b) { return std::max(a, b); },
        .dfdx = [](double a, double b) { return a > b ? 1.0 : 0.0; },
-       .dfdy = [](double a, double b) { return b > a ? 1.0 : 0.0; }, .allowed = away_from_tie},
-      unary("min(k, x)", sweep_of(min(k, x)), [](double a) { return std::min(k, a); },
-            [](double a) { return a < k ? 1.0 : 0.0; }, {-5, 5},
-            [](double a) { return away_from_tie(a, k); }),
-      unary("max(x, k)", sweep_of(max(x, k)), [](double a) { return std::max(a, k); },
-            [](double a) { return a > k ? 1.0 : 0.0; }, {-5, 5},
-            [](double a) { return away_from_tie(a, k); }),
+       .dfdy = [](double a, double b) { return b > a ? 1.0 : 0.0; },
+       .allowed = away_from_tie},
+      unary(
+          "min(k, x)", sweep_of(min(k, x)), [](double a) { return std::min(k, a); },
+          [](double a) { return a < k ? 1.0 : 0.0; }, {-5, 5},
+          [](double a) { return away_from_tie(a, k); }),
+      unary(
+          "max(x, k)", sweep_of(max(x, k)), [](double a) { return std::max(a, k); },
+          [](double a) { return a > k ? 1.0 : 0.0; }, {-5, 5},
+          [](double a) { return away_from_tie(a, k); }),
   };
 }
 
@@ -162,21 +217,24 @@ std::vector<rule_case> elementary_cases() {
 std::vector<rule_case> composite_cases() {
   const auto u = ctgrad::let<"u">(x * y + 1);
   return {
-      {.name = "sin(x*y) + exp(-x^2)", .swept = sweep_of(sin(x * y) + exp(-square(x))),
+      {.name = "sin(x*y) + exp(-x^2)",
+       .swept = sweep_of(sin(x * y) + exp(-square(x))),
        .f = [](double a, double b) { return std::sin(a * b) + std::exp(-a * a); },
-       .xs = {-3, 3}, .ys = {-3, 3}},
-      {.name = "log(1 + x^2) * tanh(y)", .swept = sweep_of(log(1 + square(x)) * tanh(y)),
+       .xs = {-3, 3},
+       .ys = {-3, 3}},
+      {.name = "log(1 + x^2) * tanh(y)",
+       .swept = sweep_of(log(1 + square(x)) * tanh(y)),
        .f = [](double a, double b) { return std::log(1 + a * a) * std::tanh(b); }},
       {.name = "sqrt(x^2 + y^2 + 1) / (1 + sigmoid(x*y))",
        .swept = sweep_of(sqrt(square(x) + square(y) + 1) / (1 + sigmoid(x * y))),
-       .f = [](double a, double b) {
-         return std::sqrt(a * a + b * b + 1) / (1 + sigmoid_of(a * b));
-       }},
+       .f = [](double a,
+               double b) { return std::sqrt(a * a + b * b + 1) / (1 + sigmoid_of(a * b)); }},
       {.name = "softplus(x - y) * cos(x) + relu(x*y + 1)",
        .swept = sweep_of(softplus(x - y) * cos(x) + relu(x * y + 1)),
-       .f = [](double a, double b) {
-         return std::log1p(std::exp(a - b)) * std::cos(a) + std::max(a * b + 1, 0.0);
-       },
+       .f =
+           [](double a, double b) {
+             return std::log1p(std::exp(a - b)) * std::cos(a) + std::max(a * b + 1, 0.0);
+           },
        .allowed = [](double a, double b) { return away_from_zero(a * b + 1); }},
       {.name = "pow(|x| + 1, y) - max(x, 2y)",
        .swept = sweep_of(pow(abs(x) + 1, y) - max(x, 2 * y)),
@@ -185,11 +243,13 @@ std::vector<rule_case> composite_cases() {
        .allowed = [](double a, double b) { return away_from_zero(a) && away_from_tie(a, 2 * b); }},
       {.name = "u sin(u) + exp(u/3) - u/(1 + u^2), u = let(x*y + 1)",
        .swept = sweep_of(u * sin(u) + exp(u / 3) - u / (1 + square(u))),
-       .f = [](double a, double b) {
-         const double v = a * b + 1;
-         return v * std::sin(v) + std::exp(v / 3) - v / (1 + v * v);
-       },
-       .xs = {-3, 3}, .ys = {-3, 3}},
+       .f =
+           [](double a, double b) {
+             const double v = a * b + 1;
+             return v * std::sin(v) + std::exp(v / 3) - v / (1 + v * v);
+           },
+       .xs = {-3, 3},
+       .ys = {-3, 3}},
       {.name = "pow<3>(x - y) / (2 + tan(x/2))",
        .swept = sweep_of(ctgrad::pow<3>(x - y) / (2 + tan(0.5 * x))),
        .f = [](double a, double b) { return std::pow(a - b, 3) / (2 + std::tan(0.5 * a)); },
@@ -271,7 +331,9 @@ BOOST_AUTO_TEST_CASE(operators_and_functions_match_differences_and_formulas) {
   check_all(elementary_cases());
 }
 
-BOOST_AUTO_TEST_CASE(compositions_match_finite_differences) { check_all(composite_cases()); }
+BOOST_AUTO_TEST_CASE(compositions_match_finite_differences) {
+  check_all(composite_cases());
+}
 
 BOOST_AUTO_TEST_CASE(conventions_at_the_kinks) {
   BOOST_TEST(dx_at(relu(x), 0.0) == 0.0);

@@ -13,7 +13,8 @@ namespace {
 constexpr auto x = ctgrad::var<"x">;
 constexpr auto y = ctgrad::var<"y">;
 constexpr auto z = ctgrad::var<"z">;
-const auto f = exp(x * y) / (1 + square(z)) + tanh(x - z) * sin(y) + sqrt(square(x) + 1) * log(2 + cos(z));
+const auto f =
+    exp(x * y) / (1 + square(z)) + tanh(x - z) * sin(y) + sqrt(square(x) + 1) * log(2 + cos(z));
 
 bool near(double a, double b, double rel, double abs) {
   return std::abs(a - b) <= abs + rel * std::max(std::abs(a), std::abs(b));
@@ -49,7 +50,8 @@ BOOST_AUTO_TEST_CASE(hessian_against_differences_of_the_gradient) {
       up[j] += step;
       down[j] -= step;
       const auto gu = grad_at(up[0], up[1], up[2]), gd = grad_at(down[0], down[1], down[2]);
-      for (int i = 0; i < 3; ++i) BOOST_TEST(near(h.matrix[i][j], (gu[i] - gd[i]) / (2 * step), 1e-6, 1e-7));
+      for (int i = 0; i < 3; ++i)
+        BOOST_TEST(near(h.matrix[i][j], (gu[i] - gd[i]) / (2 * step), 1e-6, 1e-7));
     }
     for (int i = 0; i < 3; ++i)
       for (int j = 0; j < 3; ++j) BOOST_TEST(near(h.matrix[i][j], h.matrix[j][i], 1e-14, 1e-14));

@@ -65,9 +65,9 @@ std::vector<stats>& table() {
 
 void report(const stats& s) {
   std::ostringstream os;
-  os << std::left << std::setw(8) << s.name << std::setw(44) << s.range << std::right << std::setw(8)
-     << s.points << std::setw(9) << std::fixed << std::setprecision(0) << s.max_ulp << std::setw(10)
-     << std::setprecision(4) << s.sum_ulp / static_cast<double>(s.points)
+  os << std::left << std::setw(8) << s.name << std::setw(44) << s.range << std::right
+     << std::setw(8) << s.points << std::setw(9) << std::fixed << std::setprecision(0) << s.max_ulp
+     << std::setw(10) << std::setprecision(4) << s.sum_ulp / static_cast<double>(s.points)
      << "   worst at " << std::setprecision(17) << std::defaultfloat << s.worst_x;
   if (s.name == "pow") os << ", " << s.worst_y;
   BOOST_TEST_MESSAGE(os.str());
@@ -81,7 +81,9 @@ struct sampler {
   // |x| = 2^u with u uniform in [e0, e1]: every binade equally likely.
   double log_uniform(double e0, double e1) { return std::exp2(uniform(e0, e1)); }
   double sign() { return (rng() & 1) != 0 ? 1.0 : -1.0; }
-  long long integer(long long a, long long b) { return std::uniform_int_distribution<long long>(a, b)(rng); }
+  long long integer(long long a, long long b) {
+    return std::uniform_int_distribution<long long>(a, b)(rng);
+  }
 };
 
 template <class F, class G>
@@ -98,7 +100,8 @@ constexpr double max_ulp_allowed = 4.0;
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(exp_and_expm1) {
-  BOOST_TEST_MESSAGE("function range                                       points  max ULP  mean ULP");
+  BOOST_TEST_MESSAGE(
+      "function range                                       points  max ULP  mean ULP");
   sampler r;
   std::vector<double> xs;
   for (std::size_t i = 0; i < n_points / 2; ++i) xs.push_back(r.uniform(-700.0, 709.0));
@@ -106,28 +109,34 @@ BOOST_AUTO_TEST_CASE(exp_and_expm1) {
     const double x = r.sign() * r.log_uniform(-60.0, std::log2(700.0));
     xs.push_back(x);
   }
-  auto e = run("exp", "[-700, 709] uniform + log-uniform |x|", xs, [](double x) { return ct::exp(x); },
-               [](double x) { return std::exp(x); });
+  auto e = run(
+      "exp", "[-700, 709] uniform + log-uniform |x|", xs, [](double x) { return ct::exp(x); },
+      [](double x) { return std::exp(x); });
   BOOST_TEST(e.max_ulp <= max_ulp_allowed);
-  auto m = run("expm1", "[-700, 709] uniform + log-uniform |x|", xs, [](double x) { return ct::expm1(x); },
-               [](double x) { return std::expm1(x); });
+  auto m = run(
+      "expm1", "[-700, 709] uniform + log-uniform |x|", xs, [](double x) { return ct::expm1(x); },
+      [](double x) { return std::expm1(x); });
   BOOST_TEST(m.max_ulp <= max_ulp_allowed);
 
   std::vector<double> sub;  // subnormal results: the ULP there is 2^-1074
   for (std::size_t i = 0; i < 20000; ++i) sub.push_back(r.uniform(-745.1, -708.4));
-  auto es = run("exp", "[-745.1, -708.4] (subnormal results)", sub, [](double x) { return ct::exp(x); },
-                [](double x) { return std::exp(x); });
+  auto es = run(
+      "exp", "[-745.1, -708.4] (subnormal results)", sub, [](double x) { return ct::exp(x); },
+      [](double x) { return std::exp(x); });
   BOOST_TEST(es.max_ulp <= max_ulp_allowed);
 }
 
 BOOST_AUTO_TEST_CASE(log_and_log1p) {
   sampler r;
   std::vector<double> xs;
-  for (std::size_t i = 0; i < n_points / 2; ++i) xs.push_back(r.log_uniform(-1074.0, 996.0));  // incl. subnormals
+  for (std::size_t i = 0; i < n_points / 2; ++i)
+    xs.push_back(r.log_uniform(-1074.0, 996.0));  // incl. subnormals
   for (std::size_t i = 0; i < n_points / 4; ++i) xs.push_back(r.uniform(0.5, 2.0));
-  for (std::size_t i = 0; i < n_points / 4; ++i) xs.push_back(1.0 + r.sign() * r.log_uniform(-52.0, -1.0));
-  auto l = run("log", "(0, 1e300] log-uniform incl. subnormals, near 1", xs, [](double x) { return ct::log(x); },
-               [](double x) { return std::log(x); });
+  for (std::size_t i = 0; i < n_points / 4; ++i)
+    xs.push_back(1.0 + r.sign() * r.log_uniform(-52.0, -1.0));
+  auto l = run(
+      "log", "(0, 1e300] log-uniform incl. subnormals, near 1", xs,
+      [](double x) { return ct::log(x); }, [](double x) { return std::log(x); });
   BOOST_TEST(l.max_ulp <= max_ulp_allowed);
 
   std::vector<double> ys;
@@ -136,8 +145,9 @@ BOOST_AUTO_TEST_CASE(log_and_log1p) {
   for (std::size_t i = 0; i < n_points / 4; ++i) ys.push_back(r.uniform(-1.0, 1.0));
   for (std::size_t i = 0; i < n_points / 4; ++i) ys.push_back(-1.0 + r.log_uniform(-53.0, -1.0));
   std::erase_if(ys, [](double y) { return y <= -1.0; });
-  auto p = run("log1p", "(-1, 1e300] log-uniform, uniform (-1, 1)", ys, [](double x) { return ct::log1p(x); },
-               [](double x) { return std::log1p(x); });
+  auto p = run(
+      "log1p", "(-1, 1e300] log-uniform, uniform (-1, 1)", ys,
+      [](double x) { return ct::log1p(x); }, [](double x) { return std::log1p(x); });
   BOOST_TEST(p.max_ulp <= max_ulp_allowed);
 }
 
@@ -146,8 +156,9 @@ BOOST_AUTO_TEST_CASE(sqrt_correctly_rounded) {
   std::vector<double> xs;
   for (std::size_t i = 0; i < n_points; ++i) xs.push_back(r.log_uniform(-1074.0, 996.0));
   for (std::size_t i = 0; i < n_points / 4; ++i) xs.push_back(r.uniform(1.0, 4.0));
-  auto s = run("sqrt", "(0, 1e300] log-uniform incl. subnormals", xs, [](double x) { return ct::sqrt(x); },
-               [](double x) { return std::sqrt(x); });
+  auto s = run(
+      "sqrt", "(0, 1e300] log-uniform incl. subnormals", xs, [](double x) { return ct::sqrt(x); },
+      [](double x) { return std::sqrt(x); });
   BOOST_TEST(s.max_ulp == 0.0);  // sqrt is correctly rounded, as IEEE sqrt
 }
 
@@ -155,7 +166,8 @@ BOOST_AUTO_TEST_CASE(sin_cos_tan) {
   sampler r;
   std::vector<double> xs;
   for (std::size_t i = 0; i < n_points / 3; ++i) xs.push_back(r.uniform(-1e5, 1e5));
-  for (std::size_t i = 0; i < n_points / 3; ++i) xs.push_back(r.sign() * r.log_uniform(-30.0, std::log2(1e5)));
+  for (std::size_t i = 0; i < n_points / 3; ++i)
+    xs.push_back(r.sign() * r.log_uniform(-30.0, std::log2(1e5)));
   // Near multiples of pi/2 (zeros of sin, cos and tan, poles of tan): k pi/2 rounded, and a few
   // neighbouring doubles.
   for (std::size_t i = 0; i < n_points / 3; ++i) {
@@ -165,22 +177,29 @@ BOOST_AUTO_TEST_CASE(sin_cos_tan) {
     xs.push_back(x);
   }
   const char* range = "[-1e5, 1e5] uniform, log-uniform, near k pi/2";
-  auto s = run("sin", range, xs, [](double x) { return ct::sin(x); }, [](double x) { return std::sin(x); });
-  auto c = run("cos", range, xs, [](double x) { return ct::cos(x); }, [](double x) { return std::cos(x); });
-  auto t = run("tan", range, xs, [](double x) { return ct::tan(x); }, [](double x) { return std::tan(x); });
+  auto s = run(
+      "sin", range, xs, [](double x) { return ct::sin(x); }, [](double x) { return std::sin(x); });
+  auto c = run(
+      "cos", range, xs, [](double x) { return ct::cos(x); }, [](double x) { return std::cos(x); });
+  auto t = run(
+      "tan", range, xs, [](double x) { return ct::tan(x); }, [](double x) { return std::tan(x); });
   BOOST_TEST(s.max_ulp <= max_ulp_allowed);
   BOOST_TEST(c.max_ulp <= max_ulp_allowed);
   BOOST_TEST(t.max_ulp <= max_ulp_allowed);
 
   // Large arguments (Payne-Hanek reduction).
   std::vector<double> big{1e22, 1e300, std::numeric_limits<double>::max()};
-  for (std::size_t i = 0; i < 30000; ++i) big.push_back(r.sign() * r.log_uniform(std::log2(1e5), 1023.9));
-  auto sb = run("sin", "1e5 < |x| <= DBL_MAX log-uniform", big, [](double x) { return ct::sin(x); },
-                [](double x) { return std::sin(x); });
-  auto cb = run("cos", "1e5 < |x| <= DBL_MAX log-uniform", big, [](double x) { return ct::cos(x); },
-                [](double x) { return std::cos(x); });
-  auto tb = run("tan", "1e5 < |x| <= DBL_MAX log-uniform", big, [](double x) { return ct::tan(x); },
-                [](double x) { return std::tan(x); });
+  for (std::size_t i = 0; i < 30000; ++i)
+    big.push_back(r.sign() * r.log_uniform(std::log2(1e5), 1023.9));
+  auto sb = run(
+      "sin", "1e5 < |x| <= DBL_MAX log-uniform", big, [](double x) { return ct::sin(x); },
+      [](double x) { return std::sin(x); });
+  auto cb = run(
+      "cos", "1e5 < |x| <= DBL_MAX log-uniform", big, [](double x) { return ct::cos(x); },
+      [](double x) { return std::cos(x); });
+  auto tb = run(
+      "tan", "1e5 < |x| <= DBL_MAX log-uniform", big, [](double x) { return ct::tan(x); },
+      [](double x) { return std::tan(x); });
   BOOST_TEST(sb.max_ulp <= max_ulp_allowed);
   BOOST_TEST(cb.max_ulp <= max_ulp_allowed);
   BOOST_TEST(tb.max_ulp <= max_ulp_allowed);
@@ -198,9 +217,11 @@ BOOST_AUTO_TEST_CASE(tanh_accuracy) {
   sampler r;
   std::vector<double> xs;
   for (std::size_t i = 0; i < n_points / 2; ++i) xs.push_back(r.uniform(-30.0, 30.0));
-  for (std::size_t i = 0; i < n_points / 2; ++i) xs.push_back(r.sign() * r.log_uniform(-40.0, std::log2(30.0)));
-  auto t = run("tanh", "[-30, 30] uniform + log-uniform |x|", xs, [](double x) { return ct::tanh(x); },
-               [](double x) { return std::tanh(x); });
+  for (std::size_t i = 0; i < n_points / 2; ++i)
+    xs.push_back(r.sign() * r.log_uniform(-40.0, std::log2(30.0)));
+  auto t = run(
+      "tanh", "[-30, 30] uniform + log-uniform |x|", xs, [](double x) { return ct::tanh(x); },
+      [](double x) { return std::tanh(x); });
   BOOST_TEST(t.max_ulp <= max_ulp_allowed);
 }
 
@@ -212,7 +233,8 @@ BOOST_AUTO_TEST_CASE(pow_accuracy) {
     const double x = kind == 0   ? r.log_uniform(-40.0, std::log2(1e3))
                      : kind == 1 ? r.uniform(0.0, 1e3)
                                  : 1.0 + r.sign() * r.log_uniform(-50.0, -1.0);
-    const double y = kind == 2 && (s.points & 1) != 0 ? r.sign() * r.log_uniform(0.0, 50.0) : r.uniform(-50.0, 50.0);
+    const double y = kind == 2 && (s.points & 1) != 0 ? r.sign() * r.log_uniform(0.0, 50.0)
+                                                      : r.uniform(-50.0, 50.0);
     if (!(x > 0.0) || std::abs(y * std::log(x)) >= 700.0) continue;
     s.add(ulp_distance(ct::pow(x, y), std::pow(x, y)), x, y);
   }
@@ -235,7 +257,8 @@ BOOST_AUTO_TEST_CASE(pow_accuracy) {
 namespace {
 bool same_class(double got, double want) {
   if (std::isnan(want)) return std::isnan(got);
-  if (std::isinf(want) || want == 0.0) return std::bit_cast<std::uint64_t>(got) == std::bit_cast<std::uint64_t>(want);
+  if (std::isinf(want) || want == 0.0)
+    return std::bit_cast<std::uint64_t>(got) == std::bit_cast<std::uint64_t>(want);
   return std::isfinite(got) && ulp_distance(got, want) <= max_ulp_allowed;
 }
 }  // namespace
@@ -244,12 +267,44 @@ BOOST_AUTO_TEST_CASE(special_values) {
   const double denorm_min = std::numeric_limits<double>::denorm_min();
   const double dmin = std::numeric_limits<double>::min();
   const double dmax = std::numeric_limits<double>::max();
-  const std::vector<double> xs{qnan,      -qnan,      inf,      -inf,      0.0,         -0.0,      denorm_min,
-                               -denorm_min, 1e-310,  -1e-310,  dmin,      -dmin,       dmax,      -dmax,
-                               1.0,      -1.0,       0.5,      -0.5,      709.782712893384, 709.7827128933841,
-                               710.0,    -745.1332191019411, -745.1332191019412, -746.0, -708.4, -38.0,
-                               -40.0,    22.0,       22.5,     -22.5,     1e-30,       -1e-30,    0x1p-1022,
-                               1e300,    -1e300,     1.5707963267948966, 3.141592653589793, 1e22};
+  const std::vector<double> xs{qnan,
+                               -qnan,
+                               inf,
+                               -inf,
+                               0.0,
+                               -0.0,
+                               denorm_min,
+                               -denorm_min,
+                               1e-310,
+                               -1e-310,
+                               dmin,
+                               -dmin,
+                               dmax,
+                               -dmax,
+                               1.0,
+                               -1.0,
+                               0.5,
+                               -0.5,
+                               709.782712893384,
+                               709.7827128933841,
+                               710.0,
+                               -745.1332191019411,
+                               -745.1332191019412,
+                               -746.0,
+                               -708.4,
+                               -38.0,
+                               -40.0,
+                               22.0,
+                               22.5,
+                               -22.5,
+                               1e-30,
+                               -1e-30,
+                               0x1p-1022,
+                               1e300,
+                               -1e300,
+                               1.5707963267948966,
+                               3.141592653589793,
+                               1e22};
   struct fn {
     const char* name;
     std::function<double(double)> mine;
@@ -269,15 +324,42 @@ BOOST_AUTO_TEST_CASE(special_values) {
   for (const auto& f : fns)
     for (double x : xs) {
       const double got = f.mine(x), want = f.ref(x);
-      BOOST_TEST(same_class(got, want), f.name << "(" << x << ") = " << got << ", std:: gives " << want);
+      BOOST_TEST(same_class(got, want),
+                 f.name << "(" << x << ") = " << got << ", std:: gives " << want);
     }
 
-  const std::vector<double> ps{qnan, inf, -inf, 0.0, -0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0, -3.0,
-                               2.5, -2.5, denorm_min, 1e-310, dmax, 0x1p53 + 2.0, 0x1p63, 1e300, -1e300,
-                               1e20, 1024.0, -1075.0, -1074.5, 1.0000000000000002, 0.9999999999999999};
+  const std::vector<double> ps{qnan,
+                               inf,
+                               -inf,
+                               0.0,
+                               -0.0,
+                               1.0,
+                               -1.0,
+                               2.0,
+                               -2.0,
+                               0.5,
+                               -0.5,
+                               3.0,
+                               -3.0,
+                               2.5,
+                               -2.5,
+                               denorm_min,
+                               1e-310,
+                               dmax,
+                               0x1p53 + 2.0,
+                               0x1p63,
+                               1e300,
+                               -1e300,
+                               1e20,
+                               1024.0,
+                               -1075.0,
+                               -1074.5,
+                               1.0000000000000002,
+                               0.9999999999999999};
   for (double x : ps)
     for (double y : ps) {
       const double got = ct::pow(x, y), want = std::pow(x, y);
-      BOOST_TEST(same_class(got, want), "pow(" << x << ", " << y << ") = " << got << ", std:: gives " << want);
+      BOOST_TEST(same_class(got, want),
+                 "pow(" << x << ", " << y << ") = " << got << ", std:: gives " << want);
     }
 }

@@ -30,7 +30,8 @@ BOOST_AUTO_TEST_CASE(a_named_node_is_reported_by_name) {
 
 BOOST_AUTO_TEST_CASE(a_nan_input_is_reported_at_the_variable) {
   const auto f = sin(x) * y;
-  const auto r = ctgrad::find_non_finite(f, ctgrad::at(x = 1.0, y = std::numeric_limits<double>::quiet_NaN()));
+  const auto r =
+      ctgrad::find_non_finite(f, ctgrad::at(x = 1.0, y = std::numeric_limits<double>::quiet_NaN()));
   BOOST_TEST(r.node == "y");
   BOOST_TEST(r.position == 2u);  // x, sin(x), y, *
 }

@@ -37,10 +37,12 @@ constexpr auto r3 = ctgrad::check_gradient(
 static_assert(r3.ok && r3.size() == 6);
 
 // A wrong gradient fails: the derivative of cos claimed for sin.
-constexpr auto wrong =
-    ctgrad::check_gradient(sin(x), ctgrad::at(x = 0.5), ctgrad::gradient(cos(x), ctgrad::at(x = 0.5)));
+constexpr auto wrong = ctgrad::check_gradient(sin(x), ctgrad::at(x = 0.5),
+                                              ctgrad::gradient(cos(x), ctgrad::at(x = 0.5)));
 static_assert(!wrong.ok && !wrong[x].pass);
 
 }  // namespace
 
-int main() { return 0; }
+int main() {
+  return 0;
+}

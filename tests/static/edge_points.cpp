@@ -18,7 +18,8 @@ static_assert(ctgrad::value(sigmoid(x), ctgrad::at(x = 800.0)) == 1.0);
 static_assert(ctgrad::gradient(pow(x, y), ctgrad::at(x = 0.0, y = 0.0), ctgrad::wrt(x))[x] == 0.0);
 static_assert(ctgrad::gradient(pow(x, 0.0), ctgrad::at(x = 0.0))[x] == 0.0);
 // A gradient toward x alone never evaluates d/dy (a log of the negative base here).
-static_assert(ctgrad::gradient(pow(x, y), ctgrad::at(x = -2.0, y = 2.0), ctgrad::wrt(x))[x] == -4.0);
+static_assert(ctgrad::gradient(pow(x, y), ctgrad::at(x = -2.0, y = 2.0), ctgrad::wrt(x))[x] ==
+              -4.0);
 
 // abs(-0.0) is +0.0, as std::fabs gives.
 constexpr double zero = ctgrad::value(abs(x), ctgrad::at(x = -0.0));

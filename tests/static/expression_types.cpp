@@ -41,8 +41,8 @@ using affine = expr<ops::add, expr<ops::mul, variable<"w">, variable<"x">>, vari
 static_assert(is<decltype(square(w * x + b)), expr<ops::square, affine>>);
 static_assert(is<decltype(-x), expr<ops::neg, variable<"x">>>);
 static_assert(is<decltype(+x), variable<"x">>);  // unary plus is the expression itself
-static_assert(is<decltype(x / y - x), expr<ops::sub, expr<ops::div, variable<"x">, variable<"y">>,
-                                           variable<"x">>>);
+static_assert(is<decltype(x / y - x),
+                 expr<ops::sub, expr<ops::div, variable<"x">, variable<"y">>, variable<"x">>>);
 static_assert(is<decltype(sin(exp(x))), expr<ops::sin, expr<ops::exp, variable<"x">>>>);
 static_assert(is<decltype(max(x, y)), expr<ops::max, variable<"x">, variable<"y">>>);
 static_assert(is<decltype(softplus(relu(x))), expr<ops::softplus, expr<ops::relu, variable<"x">>>>);

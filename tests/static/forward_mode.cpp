@@ -13,7 +13,9 @@ constexpr auto y = ctgrad::var<"y">;
 constexpr auto w = ctgrad::var<"w">;
 constexpr auto b = ctgrad::var<"b">;
 
-constexpr bool close(double a, double c) { return (a - c) * (a - c) <= 1e-26 * (1 + c * c); }
+constexpr bool close(double a, double c) {
+  return (a - c) * (a - c) <= 1e-26 * (1 + c * c);
+}
 
 // A tangent is the directional derivative: grad f . d.
 constexpr auto f = x * x * y + sin(y);
@@ -41,7 +43,7 @@ constexpr auto u = tanh(w * x + b);
 constexpr double wv = 0.7, xv = 0.3, bv = -0.2;
 constexpr double uv = math::tanh(wv * xv + bv);
 constexpr auto hu = ctgrad::hessian(u, at(w = wv, x = xv, b = bv));
-static_assert(close(hu[x], wv * (1 - uv * uv)));
+static_assert(close(hu[x], wv*(1 - uv * uv)));
 static_assert(close(hu(x, x), -2 * wv * wv * uv * (1 - uv * uv)));
 // Mixed: d2u/dx dw = (1 - u^2) - 2 w x u (1 - u^2).
 static_assert(close(hu(x, w), (1 - uv * uv) - 2 * wv * xv * uv * (1 - uv * uv)));

@@ -22,10 +22,14 @@ constexpr auto chain() {
   } else {
     constexpr std::size_t k = K % 4;
     const auto prev = chain<K - 1>();
-    if constexpr (k == 0) return sin(prev) * v0 + 0.5;
-    else if constexpr (k == 1) return sin(prev) * v1 + 0.5;
-    else if constexpr (k == 2) return sin(prev) * v2 + 0.5;
-    else return sin(prev) * v3 + 0.5;
+    if constexpr (k == 0)
+      return sin(prev) * v0 + 0.5;
+    else if constexpr (k == 1)
+      return sin(prev) * v1 + 0.5;
+    else if constexpr (k == 2)
+      return sin(prev) * v2 + 0.5;
+    else
+      return sin(prev) * v3 + 0.5;
   }
 }
 
@@ -53,7 +57,9 @@ constexpr dual4 by_hand(std::array<double, 4> x) {
 constexpr auto point = ctgrad::at(v0 = 0.7, v1 = -1.3, v2 = 0.4, v3 = 1.1);
 constexpr auto g = ctgrad::gradient(e, point);
 constexpr dual4 h = by_hand({0.7, -1.3, 0.4, 1.1});
-constexpr bool close(double a, double b) { return (a - b) * (a - b) <= 1e-24 * (1 + b * b); }
+constexpr bool close(double a, double b) {
+  return (a - b) * (a - b) <= 1e-24 * (1 + b * b);
+}
 static_assert(close(g.value(), h.v));
 static_assert(close(g[v0], h.d[0]) && close(g[v1], h.d[1]));
 static_assert(close(g[v2], h.d[2]) && close(g[v3], h.d[3]));

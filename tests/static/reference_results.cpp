@@ -14,7 +14,9 @@ using ctgrad::gradient;
 using ctgrad::let;
 using ctgrad::value;
 
-consteval double magnitude(double v) { return v < 0 ? -v : v; }
+consteval double magnitude(double v) {
+  return v < 0 ? -v : v;
+}
 // Relative closeness; `want` must not be zero.
 consteval bool close(double got, double want, double relative = 1e-12) {
   return magnitude(got - want) <= relative * magnitude(want);
@@ -87,7 +89,7 @@ constexpr double h_closed = z1_closed;
 constexpr double y_closed = -0.3 * h_closed + 0.2;
 constexpr double dL_dy = 2.0 * (y_closed - 1.0);
 static_assert(close(g[yhat], dL_dy) && close(g[b2], dL_dy));
-static_assert(close(g[w2], dL_dy * h_closed));
+static_assert(close(g[w2], dL_dy* h_closed));
 static_assert(close(g[h], dL_dy * -0.3) && close(g[z1], dL_dy * -0.3 * 1.0));
 static_assert(close(g[w1], dL_dy * -0.3 * 2.0) && close(g[b1], dL_dy * -0.3));
 
@@ -205,9 +207,9 @@ constexpr auto u = let<"u">(2 * x + 1);
 constexpr auto f = square(u);
 constexpr auto g = gradient(f, at(x = 1.0));
 static_assert(g.value(u) == 3.0 && g.value() == 9.0);
-static_assert(g[u] == 6.0);                                // dy/du = 2u
-static_assert(gradient(u, at(x = 1.0))[x] == 2.0);         // du/dx
-static_assert(g[x] == 12.0 && g[x] == g[u] * 2.0);         // dy/dx = dy/du * du/dx
+static_assert(g[u] == 6.0);                         // dy/du = 2u
+static_assert(gradient(u, at(x = 1.0))[x] == 2.0);  // du/dx
+static_assert(g[x] == 12.0 && g[x] == g[u] * 2.0);  // dy/dx = dy/du * du/dx
 }  // namespace r8
 
 // R9: f = x*y*z at (2, 3, 4): df/dx = yz = 12, df/dy = xz = 8, df/dz = xy = 6, exactly.
@@ -222,7 +224,7 @@ namespace r10 {
 constexpr auto p = at(x = 2.0, y = 3.0);
 static_assert(gradient(x * y + x, p)[x] == 3.0 + 1.0);  // y + 1
 static_assert(gradient(x * y + x, p)[y] == 2.0);
-static_assert(gradient(x * x, p)[x] == 2.0 * 2.0);      // 2x
+static_assert(gradient(x * x, p)[x] == 2.0 * 2.0);  // 2x
 
 // u = x*y used twice is one node (4 distinct nodes: x, y, x*y, u*u) whose adjoint gathers both
 // uses: d(u*u)/dx = 2u * du/dx = 2xy * y.
@@ -241,13 +243,17 @@ static_assert(gradient(un * un, p)[x] == 2.0 * 6.0 * 3.0);
 namespace r11 {
 template <int Depth, class E>
 constexpr auto sigmoid_chain(const E& e) {
-  if constexpr (Depth == 0) return e;
-  else return sigmoid_chain<Depth - 1>(sigmoid(e));
+  if constexpr (Depth == 0)
+    return e;
+  else
+    return sigmoid_chain<Depth - 1>(sigmoid(e));
 }
 template <int Depth, class E>
 constexpr auto scaled_chain(const E& e) {
-  if constexpr (Depth == 0) return e;
-  else return 1.5 * scaled_chain<Depth - 1>(e);
+  if constexpr (Depth == 0)
+    return e;
+  else
+    return 1.5 * scaled_chain<Depth - 1>(e);
 }
 
 constexpr double quarter_to_20 = [] {
@@ -304,11 +310,11 @@ constexpr auto g = gradient(L, at(x = x0, t = t0, w11 = w11_0, w12 = w12_0, b1 =
 // The table's formulas, from the sweep's own intermediates.
 constexpr double dL_dyhat = g[yhat];
 static_assert(close(g[bo], dL_dyhat));
-static_assert(close(g[wo1], dL_dyhat * g.value(h1)) && close(g[wo2], dL_dyhat * g.value(h2)));
+static_assert(close(g[wo1], dL_dyhat* g.value(h1)) && close(g[wo2], dL_dyhat* g.value(h2)));
 constexpr double dL_db1 = dL_dyhat * wo1_0 * (1.0 - g.value(h1) * g.value(h1));
 constexpr double dL_db2 = dL_dyhat * wo2_0 * (1.0 - g.value(h2) * g.value(h2));
 static_assert(close(g[b1], dL_db1) && close(g[b2], dL_db2));
-static_assert(close(g[w11], dL_db1 * x0) && close(g[w12], dL_db2 * x0));
+static_assert(close(g[w11], dL_db1* x0) && close(g[w12], dL_db2* x0));
 
 // The same formulas from scratch: forward pass by hand with ctgrad::math::tanh.
 constexpr double h1_0 = m::tanh(w11_0 * x0 + b1_0);
@@ -318,11 +324,11 @@ constexpr double dL_dyhat_0 = 2.0 * (yhat_0 - t0);
 static_assert(close(g.value(h1), h1_0) && close(g.value(h2), h2_0));
 static_assert(close(g.value(), (yhat_0 - t0) * (yhat_0 - t0)));
 static_assert(close(g[bo], dL_dyhat_0));
-static_assert(close(g[wo1], dL_dyhat_0 * h1_0) && close(g[wo2], dL_dyhat_0 * h2_0));
-static_assert(close(g[b1], dL_dyhat_0 * wo1_0 * (1.0 - h1_0 * h1_0)));
-static_assert(close(g[b2], dL_dyhat_0 * wo2_0 * (1.0 - h2_0 * h2_0)));
-static_assert(close(g[w11], dL_dyhat_0 * wo1_0 * (1.0 - h1_0 * h1_0) * x0));
-static_assert(close(g[w12], dL_dyhat_0 * wo2_0 * (1.0 - h2_0 * h2_0) * x0));
+static_assert(close(g[wo1], dL_dyhat_0* h1_0) && close(g[wo2], dL_dyhat_0* h2_0));
+static_assert(close(g[b1], dL_dyhat_0* wo1_0*(1.0 - h1_0 * h1_0)));
+static_assert(close(g[b2], dL_dyhat_0* wo2_0*(1.0 - h2_0 * h2_0)));
+static_assert(close(g[w11], dL_dyhat_0* wo1_0*(1.0 - h1_0 * h1_0) * x0));
+static_assert(close(g[w12], dL_dyhat_0* wo2_0*(1.0 - h2_0 * h2_0) * x0));
 static_assert(g.size() == 9 + 3);  // 9 variables (7 parameters, x, t) and 3 named intermediates
 }  // namespace r12
 

@@ -98,9 +98,8 @@ struct variables_of {
   template <class... Id>
   struct pick_variables<detail::list<Id...>> {
     static constexpr std::array<bool, sizeof...(Id)> is_variable{detail::is_variable<Id>::value...};
-    using type = typename detail::pick<detail::list<Id...>,
-                                       detail::positions_of<detail::count_true(is_variable)>(
-                                           is_variable)>::type;
+    using type = typename detail::pick<detail::list<Id...>, detail::positions_of<detail::count_true(
+                                                                is_variable)>(is_variable)>::type;
   };
   using type = typename pick_variables<entries>::type;
 };
@@ -133,7 +132,8 @@ constexpr auto check_all(const E& f, const P& p, const Claimed& claimed, double 
                 "ctgrad::check_gradient: central differences need a floating-point point");
   gradient_check_result<T, sizeof...(Names)> r{
       {check_one<T, Names>(f, p, claimed, static_cast<T>(tolerance))...},
-      static_cast<T>(tolerance), true};
+      static_cast<T>(tolerance),
+      true};
   for (const auto& e : r.entries) r.ok = r.ok && e.pass;
   return r;
 }
@@ -148,9 +148,8 @@ constexpr auto targets_for(detail::list<Vars...>) {
 // Checks `claimed` (anything indexed by f's variables, such as a gradient_result, e.g. of another
 // function) against central differences of f at p: the lower-level form.
 template <expression E, point_like P, class Claimed>
-  requires(!scalar<Claimed>)
-constexpr auto check_gradient(const E& f, const P& p, const Claimed& claimed,
-                              double tolerance = default_gradient_tolerance) {
+requires(!scalar<Claimed>) constexpr auto check_gradient(
+    const E& f, const P& p, const Claimed& claimed, double tolerance = default_gradient_tolerance) {
   return check_detail::check_all(f, p, claimed, tolerance,
                                  typename check_detail::variables_of<E>::type{});
 }
@@ -169,7 +168,8 @@ std::string to_string(const gradient_check_result<T, N>& r) {
   std::string out;
   char line[160];
   for (const gradient_check_entry<T>& e : r.entries) {
-    std::snprintf(line, sizeof line, "  d/d%-8.*s reverse %15.9g  central %15.9g  rel. error %.1e  %s\n",
+    std::snprintf(line, sizeof line,
+                  "  d/d%-8.*s reverse %15.9g  central %15.9g  rel. error %.1e  %s\n",
                   static_cast<int>(e.variable.size()), e.variable.data(),
                   static_cast<double>(e.reverse), static_cast<double>(e.numeric),
                   static_cast<double>(e.relative_error), e.pass ? "ok" : "FAILED");

@@ -29,11 +29,16 @@ namespace detail {
 
 template <class Step>
 constexpr std::string_view describe() {
-  if constexpr (is_variable<Step>::value) return Step::name();
-  else if constexpr (std::is_same_v<Step, number>) return "number";
-  else if constexpr (is_constant<Step>::value) return "constant";
-  else if constexpr (requires { Step::name.view(); }) return Step::name.view();  // let<"h">
-  else return Step::symbol;
+  if constexpr (is_variable<Step>::value)
+    return Step::name();
+  else if constexpr (std::is_same_v<Step, number>)
+    return "number";
+  else if constexpr (is_constant<Step>::value)
+    return "constant";
+  else if constexpr (requires { Step::name.view(); })
+    return Step::name.view();  // let<"h">
+  else
+    return Step::symbol;
 }
 
 template <class... Step>
@@ -42,7 +47,9 @@ constexpr std::array<std::string_view, sizeof...(Step)> describe_all(list<Step..
 }
 
 // NaN is the only value unequal to itself; infinities are beyond the largest finite double.
-constexpr bool finite(double v) { return v == v && v <= 1.7976931348623157e308 && v >= -1.7976931348623157e308; }
+constexpr bool finite(double v) {
+  return v == v && v <= 1.7976931348623157e308 && v >= -1.7976931348623157e308;
+}
 
 }  // namespace detail
 
@@ -56,8 +63,7 @@ constexpr non_finite_report find_non_finite(const E& f, const P& p) {
   std::array<double, sweep::size> adjoint{};
   sweep::forward(v, f, p);
   for (std::size_t i = 0; i < sweep::size; ++i)
-    if (!detail::finite(v[i]))
-      return {non_finite_report::where::value, i, names[i], v[i]};
+    if (!detail::finite(v[i])) return {non_finite_report::where::value, i, names[i], v[i]};
   sweep::reverse(v, adjoint);
   for (std::size_t i = sweep::size; i-- > 0;)
     if (sweep::wanted[i] && !detail::finite(adjoint[i]))

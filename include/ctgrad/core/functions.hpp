@@ -65,12 +65,12 @@ constexpr auto softplus(const E& e) {
 }
 
 template <class L, class R>
-  requires detail::operands<L, R>
+requires detail::operands<L, R>
 constexpr auto min(const L& l, const R& r) {
   return detail::node_for<ops::min, L, R>(l, r);
 }
 template <class L, class R>
-  requires detail::operands<L, R>
+requires detail::operands<L, R>
 constexpr auto max(const L& l, const R& r) {
   return detail::node_for<ops::max, L, R>(l, r);
 }
@@ -83,7 +83,7 @@ constexpr auto pow(const E& e) {
 // pow(x, 2.5), pow(x, y), pow(2, x): a real exponent. An exponent given as a compile-time
 // integer constant (pow(x, c<3>)) is the same as pow<3>(x).
 template <class L, class R>
-  requires detail::operands<L, R>
+requires detail::operands<L, R>
 constexpr auto pow(const L& base, const R& exponent) {
   if constexpr (detail::is_integer_constant<R>::value) {
     return detail::node_for<ops::pow_int<R::numerator>, L>(base);

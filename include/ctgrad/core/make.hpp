@@ -21,7 +21,7 @@ struct node_type {
   using type = std::remove_cvref_t<T>;
 };
 template <class T>
-  requires scalar<T>
+requires scalar<T>
 struct node_type<T> {
   using type = number;
 };
@@ -38,7 +38,7 @@ using node_for = expr<Op, node_t<Operands>...>;
 template <class L, class R>
 concept one_is_expression = expression<L> || expression<R>;
 template <class L, class R>
-concept operands = one_is_expression<L, R> && (expression<L> || scalar<L>) &&
-                   (expression<R> || scalar<R>);
+concept operands = one_is_expression<L, R> &&
+    (expression<L> || scalar<L>)&&(expression<R> || scalar<R>);
 
 }  // namespace ctgrad::detail

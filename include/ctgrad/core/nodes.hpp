@@ -32,15 +32,15 @@ struct expr : detail::numbers_storage<(std::size_t{0} + ... + Args::number_count
   using op = Op;
   using operands = detail::list<Args...>;
   static constexpr std::size_t number_count = (std::size_t{0} + ... + Args::number_count);
-  static constexpr detail::node_id structure =
-      detail::combine_all(detail::type_id<Op>, std::array<detail::node_id, sizeof...(Args)>{Args::structure...});
+  static constexpr detail::node_id structure = detail::combine_all(
+      detail::type_id<Op>, std::array<detail::node_id, sizeof...(Args)>{Args::structure...});
   using keys = typename detail::node_list<Op, Args...>::type;
 
   constexpr expr() = default;
   // From the operands (nodes or plain numbers): only their numbers are kept.
   template <class... Operands>
-    requires(sizeof...(Operands) == sizeof...(Args))
-  constexpr explicit expr(const Operands&... operands) {
+  requires(sizeof...(Operands) ==
+           sizeof...(Args)) constexpr explicit expr(const Operands&... operands) {
     if constexpr (number_count > 0) {
       std::size_t k = 0;
       (detail::append_numbers(this->numbers, k, operands), ...);
@@ -97,9 +97,8 @@ constexpr long long gcd(long long a, long long b) {
   return a == 0 ? 1 : a;
 }
 template <long long Num, long long Den>
-using reduced_constant =
-    constant<(Den < 0 ? -Num : Num) / gcd(Num, Den < 0 ? -Den : Den),
-             (Den < 0 ? -Den : Den) / gcd(Num, Den < 0 ? -Den : Den)>;
+using reduced_constant = constant<(Den < 0 ? -Num : Num) / gcd(Num, Den < 0 ? -Den : Den),
+                                  (Den < 0 ? -Den : Den) / gcd(Num, Den < 0 ? -Den : Den)>;
 }  // namespace detail
 
 // Compile-time constants: `ctgrad::c<3>`, `ctgrad::c<1, 2>` (one half).

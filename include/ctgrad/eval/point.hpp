@@ -75,9 +75,11 @@ constexpr std::size_t first_repeated(const std::array<std::string_view, N>& name
 template <class... Bindings>
 struct point : Bindings... {
   // The scalar type every node is computed in: the common type of the bound values.
-  using scalar_type = std::common_type_t<double, detail::promoted<typename Bindings::value_type>...>;
+  using scalar_type =
+      std::common_type_t<double, detail::promoted<typename Bindings::value_type>...>;
 
-  static constexpr std::array<std::string_view, sizeof...(Bindings)> names{Bindings::name.view()...};
+  static constexpr std::array<std::string_view, sizeof...(Bindings)> names{
+      Bindings::name.view()...};
 
   template <fixed_string Name>
   static constexpr bool binds = [] {
@@ -91,8 +93,10 @@ struct point : Bindings... {
     static_assert(binds<Name> || error::no_value_is_bound_to_variable<spelled<Name>>::value,
                   "ctgrad: a variable of the expression has no value at this point; "
                   "bind it in ctgrad::at(...)");
-    if constexpr (binds<Name>) return static_cast<scalar_type>(detail::bound_value<Name>(*this));
-    else return scalar_type{};
+    if constexpr (binds<Name>)
+      return static_cast<scalar_type>(detail::bound_value<Name>(*this));
+    else
+      return scalar_type{};
   }
 };
 
@@ -106,9 +110,9 @@ constexpr auto at(const Bindings&... bindings) {
     constexpr std::size_t twice =
         detail::first_repeated<sizeof...(Bindings)>({Bindings::name.view()...});
     if constexpr (twice < sizeof...(Bindings)) {
-      static_assert(error::a_variable_is_bound_twice<
-                        spelled<detail::at<twice, Bindings...>::name>>::value,
-                    "ctgrad: a variable is bound twice in ctgrad::at(...)");
+      static_assert(
+          error::a_variable_is_bound_twice<spelled<detail::at<twice, Bindings...>::name>>::value,
+          "ctgrad: a variable is bound twice in ctgrad::at(...)");
     } else {
       return point<Bindings...>{bindings...};
     }

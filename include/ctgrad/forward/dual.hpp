@@ -16,7 +16,7 @@ struct dual {
 
   constexpr dual() = default;
   template <class U>
-    requires std::is_arithmetic_v<U>
+  requires std::is_arithmetic_v<U>
   constexpr dual(U v) : value(static_cast<T>(v)) {}  // NOLINT: a number is a constant dual
   constexpr dual(T v, T d) : value(v), tangent(d) {}
 
@@ -99,12 +99,12 @@ inline constexpr bool enable_scalar<dual<T>> = true;
 
 // A point with dual values computes in duals; numbers in the expression join as constants.
 template <class T, class U>
-  requires std::is_arithmetic_v<U>
+requires std::is_arithmetic_v<U>
 struct std::common_type<ctgrad::dual<T>, U> {
   using type = ctgrad::dual<T>;
 };
 template <class T, class U>
-  requires std::is_arithmetic_v<U>
+requires std::is_arithmetic_v<U>
 struct std::common_type<U, ctgrad::dual<T>> {
   using type = ctgrad::dual<T>;
 };

@@ -24,8 +24,10 @@ namespace detail {
 
 template <fixed_string Name, class Direction>
 constexpr double direction_of(const Direction& d) {
-  if constexpr (Direction::template binds<Name>) return static_cast<double>(d.template get<Name>());
-  else return 0.0;
+  if constexpr (Direction::template binds<Name>)
+    return static_cast<double>(d.template get<Name>());
+  else
+    return 0.0;
 }
 
 // The point p with every value v turned into the dual v + d·ε, d from the direction.
@@ -104,7 +106,7 @@ constexpr hessian_result<Vars...> hessian_of(const E& f, const P& p, list<Vars..
   hessian_result<Vars...> h{};
   // Column j: the gradient differentiated along e_j (the Hessian is symmetric).
   const auto column = [&]<class V, std::size_t J>(std::type_identity<V>,
-                                                    std::integral_constant<std::size_t, J>) {
+                                                  std::integral_constant<std::size_t, J>) {
     const auto g = gradient(f, unit_dual_point<V>(p), targets<Vars...>{});
     if constexpr (J == 0) {
       h.function_value = g.value().value;

@@ -85,8 +85,10 @@ struct id_index {
     std::size_t lo = 0, hi = N;
     while (lo < hi) {
       const std::size_t mid = (lo + hi) / 2;
-      if (less(sorted[mid].id, id)) lo = mid + 1;
-      else hi = mid;
+      if (less(sorted[mid].id, id))
+        lo = mid + 1;
+      else
+        hi = mid;
     }
     return lo < N && sorted[lo].id == id ? sorted[lo].at : N;
   }
@@ -151,10 +153,9 @@ struct graph<list<K...>> {
   static constexpr std::array<node_id, size> ids{key_id<K>...};
   static constexpr std::array<std::size_t, size> arity{operands_of<K>::arity...};
 
-  static constexpr resolved<size> tables =
-      resolve<size>(ids, arity, {operands_of<K>::ids...},
-                    {std::is_same_v<typename K::node, number>...}, {K::offset...},
-                    {scope_id<typename K::scope>...});
+  static constexpr resolved<size> tables = resolve<size>(
+      ids, arity, {operands_of<K>::ids...}, {std::is_same_v<typename K::node, number>...},
+      {K::offset...}, {scope_id<typename K::scope>...});
   static_assert(tables.ok, "ctgrad: internal error: a node's operand is missing from its graph");
   static constexpr const std::array<operand_row, size>& operands = tables.operands;
 

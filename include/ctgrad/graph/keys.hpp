@@ -59,13 +59,12 @@ inline constexpr node_id scope_id<in_let<Name>> = hash_text(0x6c6574, Name.view(
 // The id of a key: its node's structure, plus where its numbers are if it has any; a named
 // intermediate's id is its name.
 template <class Key>
-inline constexpr node_id key_id =
-    Key::offset == no_numbers
-        ? Key::node::structure
-        : combine(combine(Key::node::structure, Key::offset), scope_id<typename Key::scope>);
+inline constexpr node_id key_id = Key::offset == no_numbers
+                                      ? Key::node::structure
+                                      : combine(combine(Key::node::structure, Key::offset),
+                                                scope_id<typename Key::scope>);
 template <fixed_string Name, class E, std::size_t Offset, class Scope>
-inline constexpr node_id key_id<key<expr<named<Name>, E>, Offset, Scope>> =
-    scope_id<in_let<Name>>;
+inline constexpr node_id key_id<key<expr<named<Name>, E>, Offset, Scope>> = scope_id<in_let<Name>>;
 
 template <class Node>
 inline constexpr std::size_t number_count = Node::number_count;
@@ -81,8 +80,7 @@ struct shift {
   using type = Key;
 };
 template <class Node, std::size_t Offset, std::size_t By>
-  requires(Offset != no_numbers)
-struct shift<key<Node, Offset, in_root>, By> {
+requires(Offset != no_numbers) struct shift<key<Node, Offset, in_root>, By> {
   using type = key<Node, Offset + By, in_root>;
 };
 
@@ -92,8 +90,7 @@ struct rescope {
   using type = Key;
 };
 template <class Node, std::size_t Offset, class Scope>
-  requires(Offset != no_numbers)
-struct rescope<key<Node, Offset, in_root>, Scope> {
+requires(Offset != no_numbers) struct rescope<key<Node, Offset, in_root>, Scope> {
   using type = key<Node, Offset, Scope>;
 };
 
@@ -176,13 +173,14 @@ struct merge<AKeys, list<Bs...>> {
   struct agrees {
     using Ka = typename first_with_identity<identity<Kb>, AKeys>::type;
     static constexpr bool value = same_name_same_expression<typename Ka::node, typename Kb::node>;
-    static_assert(value || error::two_different_expressions_are_named<
-                               typename name_of_key<Kb>::type>::value,
-                  "ctgrad: two different expressions are given the same name with let<>; "
-                  "a name must stand for one expression");
+    static_assert(
+        value || error::two_different_expressions_are_named<typename name_of_key<Kb>::type>::value,
+        "ctgrad: two different expressions are given the same name with let<>; "
+        "a name must stand for one expression");
   };
   // A name met on both sides must name the same expression on both.
-  template <class Kb, bool Seen = is_named<typename Kb::node>::value && !in_list<identity<Kb>, AKeys>::value>
+  template <class Kb,
+            bool Seen = is_named<typename Kb::node>::value && !in_list<identity<Kb>, AKeys>::value>
   struct name_agrees {
     static constexpr bool value = true;
   };
@@ -200,7 +198,8 @@ struct merge<AKeys, list<Bs...>> {
   template <class Dummy>
   struct pick_new<false, Dummy> {
     using type =
-        typename concat<AKeys, typename pick<list<Bs...>, positions_of<new_count>(is_new)>::type>::type;
+        typename concat<AKeys,
+                        typename pick<list<Bs...>, positions_of<new_count>(is_new)>::type>::type;
   };
   using type = typename pick_new<new_count == sizeof...(Bs)>::type;
 };
@@ -241,7 +240,8 @@ struct node_list<Op, A, B, C> {
   using b = typename shift_all<typename B::keys, number_count<A>>::type;
   using c = typename shift_all<typename C::keys, number_count<A> + number_count<B>>::type;
   using ab = typename merge<typename A::keys, b>::type;
-  using type = typename append<typename merge<ab, c>::type, key_at<expr<Op, A, B, C>, 0, in_root>>::type;
+  using type =
+      typename append<typename merge<ab, c>::type, key_at<expr<Op, A, B, C>, 0, in_root>>::type;
 };
 
 }  // namespace ctgrad::detail

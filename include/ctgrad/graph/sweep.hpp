@@ -25,8 +25,10 @@ CTGRAD_INLINE constexpr T node_value(const T* v, const double* numbers, const Po
   } else if constexpr (std::is_same_v<Step, number>) {
     return static_cast<T>(numbers[A0]);
   } else if constexpr (is_constant<Step>::value) {
-    if constexpr (Step::denominator == 1) return static_cast<T>(Step::numerator);
-    else return static_cast<T>(Step::numerator) / static_cast<T>(Step::denominator);
+    if constexpr (Step::denominator == 1)
+      return static_cast<T>(Step::numerator);
+    else
+      return static_cast<T>(Step::numerator) / static_cast<T>(Step::denominator);
   } else if constexpr (Arity == 1) {
     return Step::value(v[A0]);
   } else if constexpr (Arity == 2) {
@@ -52,8 +54,10 @@ template <class Op, std::size_t J, bool Assign, class T, class... A>
 CTGRAD_INLINE constexpr void contribute(T& target, const T& adjoint, const T& y,
                                         const A&... operands) {
   const T c = contribution<Op, J>(adjoint, y, operands...);
-  if constexpr (Assign) target = c;
-  else target = target + c;  // + only: a user scalar type need not have +=
+  if constexpr (Assign)
+    target = c;
+  else
+    target = target + c;  // + only: a user scalar type need not have +=
 }
 
 template <class Op, std::size_t I, std::size_t Arity, std::size_t A0, std::size_t A1,
@@ -151,13 +155,14 @@ struct sweep : graph<typename Expr::keys> {
   // The sweep toward every entry, as gradient(f, p) runs it (read by the graph views and checks).
   using toward_entries = toward<typename base::entry_ids>;
   static constexpr const std::array<bool, size>& wanted = toward_entries::wanted;
-  static constexpr const std::array<unsigned, size>& wanted_operands = toward_entries::wanted_operands;
+  static constexpr const std::array<unsigned, size>& wanted_operands =
+      toward_entries::wanted_operands;
   static constexpr const std::array<unsigned, size>& assigns = toward_entries::assigns;
 
   // Adjoints of every wanted node, seeded with d(root)/d(root) = 1.
   template <class Plan, class T, class... Step, std::size_t... R>
-  CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint,
-                                              list<Step...>, std::index_sequence<R...>) {
+  CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint, list<Step...>,
+                                              std::index_sequence<R...>) {
     const int in_order[] = {
         (backpropagate<at<size - 1 - R, Step...>, size - 1 - R, base::arity[size - 1 - R],
                        base::operands[size - 1 - R][0], base::operands[size - 1 - R][1],

@@ -47,15 +47,18 @@ inline std::vector<std::string> code_names(const std::vector<node_view>& nodes,
     const node_view& n = nodes[i];
     switch (n.kind) {
       case node_kind::variable:
-      case node_kind::named: names[i] = n.label; break;
+      case node_kind::named:
+        names[i] = n.label;
+        break;
       case node_kind::number:
         names[i] = n.label[0] == '-' ? join("(", n.label, ")") : n.label;
         break;
       case node_kind::constant: {  // a rational is computed as T(num) / T(den)
         const std::size_t slash = n.label.find('/');
-        names[i] = slash == std::string::npos
-                       ? (n.label[0] == '-' ? join("(", n.label, ")") : n.label)
-                       : join("(", n.label.substr(0, slash), ".0 / ", n.label.substr(slash + 1), ")");
+        names[i] =
+            slash == std::string::npos
+                ? (n.label[0] == '-' ? join("(", n.label, ")") : n.label)
+                : join("(", n.label.substr(0, slash), ".0 / ", n.label.substr(slash + 1), ")");
         break;
       }
       case node_kind::operation: {
@@ -84,9 +87,10 @@ inline std::string render_code(const std::vector<node_view>& nodes) {
   std::string out = "// forward sweep\n";
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].arity == 0 || is_aliased_name(i)) continue;
-    out += join(name[i], " = ",
-                fill(nodes[i].text.forward, operand(i, 0), operand(i, 1), operand(i, 2), name[i], ""),
-                ";\n");
+    out +=
+        join(name[i], " = ",
+             fill(nodes[i].text.forward, operand(i, 0), operand(i, 1), operand(i, 2), name[i], ""),
+             ";\n");
   }
 
   out += "// reverse sweep\n";

@@ -25,14 +25,14 @@ enum class node_kind { variable, number, constant, operation, named };
 
 struct node_view {
   node_kind kind;
-  std::string label;  // a variable's or intermediate's name, a number, or an operation's sign
-  std::string stem;   // how an id for the node starts ("mul", a name, "n" for a number)
+  std::string label;    // a variable's or intermediate's name, a number, or an operation's sign
+  std::string stem;     // how an id for the node starts ("mul", a name, "n" for a number)
   operation_text text;  // an operation's statements (code.hpp); empty for leaves
   std::size_t arity;
   std::array<std::size_t, 3> operands;
-  bool wanted;            // the reverse sweep computes this node's adjoint
-  unsigned assigns;       // bit j: the node's contribution to operand j is the first (assigns)
-  unsigned contributes;   // bit j: the node contributes to operand j's adjoint
+  bool wanted;           // the reverse sweep computes this node's adjoint
+  unsigned assigns;      // bit j: the node's contribution to operand j is the first (assigns)
+  unsigned contributes;  // bit j: the node contributes to operand j's adjoint
   std::optional<double> value;    // at a point: the forward value
   std::optional<double> adjoint;  // at a point: the adjoint, where the sweep computes it
 };
@@ -94,15 +94,13 @@ node_view describe(std::size_t arity, const std::array<std::size_t, 3>& operands
 }
 
 template <class E, class... Step, std::size_t... I>
-std::vector<node_view> describe_all(const E& e, detail::list<Step...>,
-                                    std::index_sequence<I...>) {
+std::vector<node_view> describe_all(const E& e, detail::list<Step...>, std::index_sequence<I...>) {
   using sweep = detail::sweep<E>;
   std::vector<node_view> nodes;
   nodes.reserve(sizeof...(I));
-  (nodes.push_back(describe<Step>(sweep::arity[I],
-                                  {sweep::operands[I][0], sweep::operands[I][1],
-                                   sweep::operands[I][2]},
-                                  e.numbers.data())),
+  (nodes.push_back(describe<Step>(
+       sweep::arity[I], {sweep::operands[I][0], sweep::operands[I][1], sweep::operands[I][2]},
+       e.numbers.data())),
    ...);
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     nodes[i].wanted = sweep::wanted[i];
@@ -125,9 +123,10 @@ template <expression E, point_like P>
 std::vector<node_view> graph_of(const E& e, const P& p) {
   using sweep = detail::sweep<E>;
   using T = typename P::scalar_type;
-  static_assert(requires(const T& t) { static_cast<double>(t); },
-                "ctgrad: a graph is labelled with values only for points whose scalar type "
-                "converts to double");
+  static_assert(
+      requires(const T& t) { static_cast<double>(t); },
+      "ctgrad: a graph is labelled with values only for points whose scalar type "
+      "converts to double");
   typename sweep::template values<T> v{};
   typename sweep::template values<T> adjoint{};
   sweep::forward(v, e, p);
@@ -136,7 +135,8 @@ std::vector<node_view> graph_of(const E& e, const P& p) {
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     nodes[i].value = static_cast<double>(v[i]);
     // The root's adjoint is the seed, 1, even where no variable lies below it.
-    if (nodes[i].wanted || i + 1 == nodes.size()) nodes[i].adjoint = static_cast<double>(adjoint[i]);
+    if (nodes[i].wanted || i + 1 == nodes.size())
+      nodes[i].adjoint = static_cast<double>(adjoint[i]);
   }
   return nodes;
 }
@@ -160,11 +160,15 @@ struct node_colours {
 inline node_colours colours_of(const node_view& n, bool root) {
   if (root) return {"#ffebee", "#c62828"};
   switch (n.kind) {
-    case node_kind::variable: return {"#e3f2fd", "#1565c0"};
-    case node_kind::named: return {"#fff3e0", "#e65100"};
+    case node_kind::variable:
+      return {"#e3f2fd", "#1565c0"};
+    case node_kind::named:
+      return {"#fff3e0", "#e65100"};
     case node_kind::number:
-    case node_kind::constant: return {"#f5f5f5", "#9e9e9e"};
-    default: return {"#ffffff", "#616161"};
+    case node_kind::constant:
+      return {"#f5f5f5", "#9e9e9e"};
+    default:
+      return {"#ffffff", "#616161"};
   }
 }
 

@@ -17,11 +17,20 @@ inline std::string mermaid_label(const std::string& text) {
   std::string out;
   for (char ch : text) {
     switch (ch) {
-      case '"': out += "#quot;"; break;
-      case '<': out += "#lt;"; break;
-      case '>': out += "#gt;"; break;
-      case '\n': out += "<br/>"; break;
-      default: out += ch;
+      case '"':
+        out += "#quot;";
+        break;
+      case '<':
+        out += "#lt;";
+        break;
+      case '>':
+        out += "#gt;";
+        break;
+      case '\n':
+        out += "<br/>";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;

@@ -41,10 +41,14 @@ template <long long N>
 operation_text pow_int_text() {
   const std::string n = std::to_string(N);
   std::string partial;  // N * a^(N-1), as rules/arithmetic.hpp computes it
-  if constexpr (N == 0) partial = "0";
-  else if constexpr (N == 1) partial = "1";
-  else if constexpr (N == 2) partial = "(2 * {a})";
-  else partial = join("(", n, " * pow<", std::to_string(N - 1), ">({a}))");
+  if constexpr (N == 0)
+    partial = "0";
+  else if constexpr (N == 1)
+    partial = "1";
+  else if constexpr (N == 2)
+    partial = "(2 * {a})";
+  else
+    partial = join("(", n, " * pow<", std::to_string(N - 1), ">({a}))");
   return {"pow", join("pow<", n, ">"), join("pow<", n, ">({a})"), {join("{d} * ", partial)}};
 }
 
@@ -73,7 +77,9 @@ operation_text operation_text_of() {
   } else if constexpr (std::is_same_v<Op, ops::square>) {
     return {"sq", "square", "square({a})", {"{d} * (2 * {a})"}};
   } else if constexpr (std::is_same_v<Op, ops::pow>) {
-    return {"pow", "pow", "pow({a}, {b})",
+    return {"pow",
+            "pow",
+            "pow({a}, {b})",
             {"{d} * ({b} * pow({a}, {b} - 1))", "{d} * ({y} == 0 ? 0 : {y} * log({a}))"}};
   } else if constexpr (std::is_same_v<Op, ops::relu>) {
     return {"relu", "relu", "relu({a})", {"({a} > 0 ? {d} : 0)"}};
@@ -98,17 +104,23 @@ operation_text operation_text_of() {
   } else if constexpr (std::is_same_v<Op, ops::abs>) {
     return unary("abs", "({a} > 0 ? 1 : {a} < 0 ? -1 : 0)");
   } else if constexpr (std::is_same_v<Op, ops::min>) {
-    return {"min", "min", "min({a}, {b})",
+    return {"min",
+            "min",
+            "min({a}, {b})",
             {"{d} * ({a} < {b} ? 1 : {b} < {a} ? 0 : 0.5)",
              "{d} * ({b} < {a} ? 1 : {a} < {b} ? 0 : 0.5)"}};
   } else if constexpr (std::is_same_v<Op, ops::max>) {
-    return {"max", "max", "max({a}, {b})",
+    return {"max",
+            "max",
+            "max({a}, {b})",
             {"{d} * ({a} > {b} ? 1 : {b} > {a} ? 0 : 0.5)",
              "{d} * ({b} > {a} ? 1 : {a} > {b} ? 0 : 0.5)"}};
   } else {
     // An operation this file does not know yet: shown by its rule's symbol.
     const std::string symbol = Op::symbol;
-    return {"op", symbol, join(symbol, "({a}, {b}, {c})"),
+    return {"op",
+            symbol,
+            join(symbol, "({a}, {b}, {c})"),
             {join("{d} * d", symbol, "/d0"), join("{d} * d", symbol, "/d1"),
              join("{d} * d", symbol, "/d2")}};
   }
@@ -122,12 +134,23 @@ inline std::string fill(const std::string& form, const std::string& a, const std
     if (form[i] == '{' && i + 2 < form.size() && form[i + 2] == '}') {
       const std::string* with = nullptr;
       switch (form[i + 1]) {
-        case 'a': with = &a; break;
-        case 'b': with = &b; break;
-        case 'c': with = &c; break;
-        case 'y': with = &y; break;
-        case 'd': with = &d; break;
-        default: break;
+        case 'a':
+          with = &a;
+          break;
+        case 'b':
+          with = &b;
+          break;
+        case 'c':
+          with = &c;
+          break;
+        case 'y':
+          with = &y;
+          break;
+        case 'd':
+          with = &d;
+          break;
+        default:
+          break;
       }
       if (with != nullptr) {
         out += *with;

@@ -6,8 +6,9 @@
 // evaluation, the argument is outside the domain (or the result does not fit a double). A call to
 // a non-constexpr function is not a constant expression, so the build fails, and the compiler's
 // message names the function, i.e. says what went wrong:
-//   g++:     error: call to non-'constexpr' function 'void ctgrad::math::domain_error::log_of_zero()'
-//   clang++: note: non-constexpr function 'log_of_zero' cannot be used in a constant expression
+//   g++:     error: call to non-'constexpr' function 'void
+//   ctgrad::math::domain_error::log_of_zero()' clang++: note: non-constexpr function 'log_of_zero'
+//   cannot be used in a constant expression
 // At run time the functions are never called: the math functions return the IEEE result instead.
 
 namespace ctgrad::math::domain_error {

@@ -22,10 +22,11 @@
 namespace ctgrad::math::detail {
 
 // exp(x) overflows above this (ln of the largest double) and rounds to 0 below the other.
-inline constexpr double exp_overflow_threshold = 0x1.62e42fefa39efp+9;   // 709.78...
+inline constexpr double exp_overflow_threshold = 0x1.62e42fefa39efp+9;    // 709.78...
 inline constexpr double exp_underflow_threshold = -0x1.74910d52d3051p+9;  // -745.13...
 
-// c(r) = r - (R(r) - 2), R(r) = 2 + sum_{n>=1} 2 B_2n r^2n / (2n)!  (truncation < 1e-20 on |r| <= 0.35).
+// c(r) = r - (R(r) - 2), R(r) = 2 + sum_{n>=1} 2 B_2n r^2n / (2n)!  (truncation < 1e-20 on |r| <=
+// 0.35).
 constexpr double exp_c(double r) noexcept {
   const double t = r * r;
   const double b1 = 1.0 / 6.0;

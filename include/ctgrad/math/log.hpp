@@ -39,7 +39,8 @@ constexpr double log_kernel(int k, double f, double c) noexcept {
                                z * (2.0 / 13.0 +
                                     z * (2.0 / 15.0 +
                                          z * (2.0 / 17.0 +
-                                              z * (2.0 / 19.0 + z * (2.0 / 21.0 + z * (2.0 / 23.0)))))))))));
+                                              z * (2.0 / 19.0 +
+                                                   z * (2.0 / 21.0 + z * (2.0 / 23.0)))))))))));
   const double kd = k;
   return kd * ln2_hi - ((hfsq - (s * (hfsq + R) + (kd * ln2_lo + c))) - f);
 }

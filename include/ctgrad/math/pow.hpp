@@ -30,7 +30,7 @@ namespace ctgrad::math::detail {
 // log x as a double-double, for finite x > 0; relative error ~2^-100.
 constexpr dd log_dd(double x) noexcept {
   const auto sp = split_log(x);
-  const double f = sp.m - 1.0;                        // exact
+  const double f = sp.m - 1.0;                          // exact
   const dd s = dd_div(dd{f, 0.0}, two_sum(sp.m, 1.0));  // m + 1 held exactly
   const dd z = dd_mul(s, s);
   // |s| <= 0.1716, z <= 0.0295: terms from z^4 on (< 2^-20 relative) need only double precision.
@@ -97,7 +97,8 @@ constexpr double pow(double x, double y) noexcept {
   bool negate = false;
   if (x < 0.0) {
     if (!yc.integer) {
-      if (std::is_constant_evaluated()) domain_error::pow_of_a_negative_base_to_a_non_integer_exponent();
+      if (std::is_constant_evaluated())
+        domain_error::pow_of_a_negative_base_to_a_non_integer_exponent();
       return detail::quiet_nan();
     }
     negate = yc.odd;

@@ -5,9 +5,9 @@
 // Method: with t = expm1(2|x|), tanh|x| = t / (t + 2), written as 1 - 2/(t + 2) for |x| >= 1
 // and, for |x| < 1, as -t'/(t' + 2) with t' = expm1(-2|x|) (no cancellation). t is kept as a
 // double-double (detail::expm1_dd) and the quotient formed in double-double, so that only the
-// final rounding and the small error of expm1's tail remain. Odd symmetry gives the sign; for |x| > 22,
-// 1 - tanh|x| < 2^-63 and the result is +-1; for |x| < 2^-28 it is x.
-// No domain errors: tanh(+-inf) = +-1 and NaN gives NaN, also at run time.
+// final rounding and the small error of expm1's tail remain. Odd symmetry gives the sign; for |x| >
+// 22, 1 - tanh|x| < 2^-63 and the result is +-1; for |x| < 2^-28 it is x. No domain errors:
+// tanh(+-inf) = +-1 and NaN gives NaN, also at run time.
 
 #include <cmath>
 #include <type_traits>

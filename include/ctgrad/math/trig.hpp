@@ -12,10 +12,10 @@
 //    24-bit chunks of 2/pi that matter (higher chunks only add multiples of 4, lower ones are
 //    below the precision needed), in integer arithmetic; the quadrant and ~160 fraction bits are
 //    read off the product.
-// Kernels (truncation < 2^-60 on |r| <= pi/4): sin r = r + r^3 P(r^2); cos r = 1 - r^2/2 + r^4 Q(r^2)
-// with r^2 exact and 1 - r^2/2 evaluated with its rounding error added back. tan = sin/cos of the
-// reduced argument (-cos/sin in odd quadrants), both kernels kept as double-doubles and divided in
-// double-double.
+// Kernels (truncation < 2^-60 on |r| <= pi/4): sin r = r + r^3 P(r^2); cos r = 1 - r^2/2 + r^4
+// Q(r^2) with r^2 exact and 1 - r^2/2 evaluated with its rounding error added back. tan = sin/cos
+// of the reduced argument (-cos/sin in odd quadrants), both kernels kept as double-doubles and
+// divided in double-double.
 //
 // Constant evaluation: an infinite argument calls domain_error::trig_of_infinity().
 // At run time NaN and +-inf give NaN, as std::sin.
@@ -36,13 +36,12 @@ inline constexpr dd pio2_dd{0x1.921fb54442d18p0, 0x1.1a62633145c07p-54};
 
 // Binary expansion of 2/pi in 24-bit chunks: 2/pi = sum_i two_over_pi_bits[i] 2^(-24 (i + 1)).
 inline constexpr std::uint32_t two_over_pi_bits[] = {
-    0xa2f983, 0x6e4e44, 0x1529fc, 0x2757d1, 0xf534dd, 0xc0db62, 0x95993c, 0x439041,
-    0xfe5163, 0xabdebb, 0xc561b7, 0x246e3a, 0x424dd2, 0xe00649, 0x2eea09, 0xd1921c,
-    0xfe1deb, 0x1cb129, 0xa73ee8, 0x8235f5, 0x2ebb44, 0x84e99c, 0x7026b4, 0x5f7e41,
-    0x3991d6, 0x398353, 0x39f49c, 0x845f8b, 0xbdf928, 0x3b1ff8, 0x97ffde, 0x05980f,
-    0xef2f11, 0x8b5a0a, 0x6d1f6d, 0x367ecf, 0x27cb09, 0xb74f46, 0x3f669e, 0x5fea2d,
-    0x7527ba, 0xc7ebe5, 0xf17b3d, 0x0739f7, 0x8a5292, 0xea6bfb, 0x5fb11f, 0x8d5d08,
-    0x560330, 0x46fc7b};
+    0xa2f983, 0x6e4e44, 0x1529fc, 0x2757d1, 0xf534dd, 0xc0db62, 0x95993c, 0x439041, 0xfe5163,
+    0xabdebb, 0xc561b7, 0x246e3a, 0x424dd2, 0xe00649, 0x2eea09, 0xd1921c, 0xfe1deb, 0x1cb129,
+    0xa73ee8, 0x8235f5, 0x2ebb44, 0x84e99c, 0x7026b4, 0x5f7e41, 0x3991d6, 0x398353, 0x39f49c,
+    0x845f8b, 0xbdf928, 0x3b1ff8, 0x97ffde, 0x05980f, 0xef2f11, 0x8b5a0a, 0x6d1f6d, 0x367ecf,
+    0x27cb09, 0xb74f46, 0x3f669e, 0x5fea2d, 0x7527ba, 0xc7ebe5, 0xf17b3d, 0x0739f7, 0x8a5292,
+    0xea6bfb, 0x5fb11f, 0x8d5d08, 0x560330, 0x46fc7b};
 
 // x = quadrant pi/2 + hi + lo (quadrant taken mod 4).
 struct pio2_reduction {
@@ -53,8 +52,8 @@ struct pio2_reduction {
 
 // Payne-Hanek for finite |x| >= 2^20 (x > 0; the caller handles the sign).
 constexpr pio2_reduction reduce_pio2_large(double x) noexcept {
-  constexpr int chunks = 8;               // chunks of 2/pi used: 192 bits
-  constexpr int limbs = chunks + 2;       // product limbs, base 2^24, most significant first
+  constexpr int chunks = 8;          // chunks of 2/pi used: 192 bits
+  constexpr int limbs = chunks + 2;  // product limbs, base 2^24, most significant first
   const std::uint64_t bits = to_bits(x);
   const int exp2 = static_cast<int>((bits & exponent_mask) >> 52) - 1075;  // x = M 2^exp2
   const std::uint64_t mant = (bits & mantissa_mask) | (1ULL << 52);
@@ -125,11 +124,11 @@ constexpr dd sin_kernel_dd(double x, double y) noexcept {
       -1.0 / 6.0 +
       z * (1.0 / 120.0 +
            z * (-1.0 / 5040.0 +
-                z * (1.0 / 362880.0 +
-                     z * (-1.0 / 39916800.0 +
-                          z * (1.0 / 6227020800.0 +
-                               z * (-1.0 / 1307674368000.0 +
-                                    z * (1.0 / 355687428096000.0 + z * (-1.0 / 121645100408832000.0))))))));
+                z * (1.0 / 362880.0 + z * (-1.0 / 39916800.0 +
+                                           z * (1.0 / 6227020800.0 +
+                                                z * (-1.0 / 1307674368000.0 +
+                                                     z * (1.0 / 355687428096000.0 +
+                                                          z * (-1.0 / 121645100408832000.0))))))));
   return fast_two_sum(x, z * x * p + y * (1.0 - 0.5 * z));
 }
 
@@ -141,19 +140,23 @@ constexpr dd cos_kernel_dd(double x, double y) noexcept {
   const double q =
       1.0 / 24.0 +
       z * (-1.0 / 720.0 +
-           z * (1.0 / 40320.0 +
-                z * (-1.0 / 3628800.0 +
-                     z * (1.0 / 479001600.0 +
-                          z * (-1.0 / 87178291200.0 +
-                               z * (1.0 / 20922789888000.0 +
-                                    z * (-1.0 / 6402373705728000.0 + z * (1.0 / 2432902008176640000.0))))))));
+           z * (1.0 / 40320.0 + z * (-1.0 / 3628800.0 +
+                                     z * (1.0 / 479001600.0 +
+                                          z * (-1.0 / 87178291200.0 +
+                                               z * (1.0 / 20922789888000.0 +
+                                                    z * (-1.0 / 6402373705728000.0 +
+                                                         z * (1.0 / 2432902008176640000.0))))))));
   const double hz = 0.5 * z;
   const double w = 1.0 - hz;
   return fast_two_sum(w, (((1.0 - w) - hz) - 0.5 * zz.lo) + (z * z * q - x * y));
 }
 
-constexpr double sin_kernel(double x, double y) noexcept { return sin_kernel_dd(x, y).hi; }
-constexpr double cos_kernel(double x, double y) noexcept { return cos_kernel_dd(x, y).hi; }
+constexpr double sin_kernel(double x, double y) noexcept {
+  return sin_kernel_dd(x, y).hi;
+}
+constexpr double cos_kernel(double x, double y) noexcept {
+  return cos_kernel_dd(x, y).hi;
+}
 
 // NaN, or for +-inf NaN after reporting the domain error during constant evaluation.
 constexpr double trig_of_non_finite(double x) noexcept {
@@ -171,10 +174,14 @@ constexpr double sin(double x) noexcept {
   if (x == 0.0) return x;  // keeps the sign of zero
   const auto red = detail::reduce_pio2(x);
   switch (red.quadrant) {
-    case 0: return detail::sin_kernel(red.hi, red.lo);
-    case 1: return detail::cos_kernel(red.hi, red.lo);
-    case 2: return -detail::sin_kernel(red.hi, red.lo);
-    default: return -detail::cos_kernel(red.hi, red.lo);
+    case 0:
+      return detail::sin_kernel(red.hi, red.lo);
+    case 1:
+      return detail::cos_kernel(red.hi, red.lo);
+    case 2:
+      return -detail::sin_kernel(red.hi, red.lo);
+    default:
+      return -detail::cos_kernel(red.hi, red.lo);
   }
 }
 
@@ -182,10 +189,14 @@ constexpr double cos(double x) noexcept {
   if (!detail::isfinite(x)) return detail::trig_of_non_finite(x);
   const auto red = detail::reduce_pio2(x);
   switch (red.quadrant) {
-    case 0: return detail::cos_kernel(red.hi, red.lo);
-    case 1: return -detail::sin_kernel(red.hi, red.lo);
-    case 2: return -detail::cos_kernel(red.hi, red.lo);
-    default: return detail::sin_kernel(red.hi, red.lo);
+    case 0:
+      return detail::cos_kernel(red.hi, red.lo);
+    case 1:
+      return -detail::sin_kernel(red.hi, red.lo);
+    case 2:
+      return -detail::cos_kernel(red.hi, red.lo);
+    default:
+      return detail::sin_kernel(red.hi, red.lo);
   }
 }
 

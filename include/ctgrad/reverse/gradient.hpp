@@ -94,10 +94,10 @@ struct gradient_result {
   template <class X>
   static constexpr std::size_t index() {
     constexpr std::size_t i = detail::find_entry<detail::entry_id<X>, Ids...>();
-    static_assert(i < sizeof...(Ids) ||
-                      error::the_gradient_has_no_entry_for<detail::entry_name<X>>::value,
-                  "ctgrad: this gradient has no entry for that argument; entries are the "
-                  "variables and named intermediates of the expression, or those given to wrt()");
+    static_assert(
+        i < sizeof...(Ids) || error::the_gradient_has_no_entry_for<detail::entry_name<X>>::value,
+        "ctgrad: this gradient has no entry for that argument; entries are the "
+        "variables and named intermediates of the expression, or those given to wrt()");
     return i < sizeof...(Ids) ? i : 0;
   }
 };
@@ -107,8 +107,10 @@ template <class T, class Id, class Point>
 constexpr T absent_value(const Point& p) {
   if constexpr (is_variable<Id>::value) {
     return []<fixed_string Name>(const Point& pt, std::type_identity<variable<Name>>) {
-      if constexpr (Point::template binds<Name>) return static_cast<T>(pt.template get<Name>());
-      else return T(0);
+      if constexpr (Point::template binds<Name>)
+        return static_cast<T>(pt.template get<Name>());
+      else
+        return T(0);
     }(p, std::type_identity<Id>{});
   } else {
     return T(0);
@@ -117,8 +119,8 @@ constexpr T absent_value(const Point& p) {
 
 template <class Sweep, class T, class Id, class Point>
 CTGRAD_INLINE constexpr void collect_one(const typename Sweep::template values<T>& v,
-                           const typename Sweep::template values<T>& adjoint, const Point& p,
-                           T& value, T& derivative) {
+                                         const typename Sweep::template values<T>& adjoint,
+                                         const Point& p, T& value, T& derivative) {
   constexpr std::size_t i = Sweep::find(entry_node_id<Id>);
   if constexpr (i < Sweep::size) {
     value = v[i];

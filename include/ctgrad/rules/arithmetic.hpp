@@ -39,8 +39,10 @@ struct sub {
   }
   template <std::size_t J, class T>
   CTGRAD_INLINE static constexpr T backward(const T& adjoint, const T&, const T&, const T&) {
-    if constexpr (J == 0) return adjoint;
-    else return -adjoint;
+    if constexpr (J == 0)
+      return adjoint;
+    else
+      return -adjoint;
   }
 };
 
@@ -65,8 +67,10 @@ struct div {
   // d(a/b)/db = -a/b^2 = -y/b: reuses the quotient instead of squaring b.
   template <std::size_t J, class T>
   CTGRAD_INLINE static constexpr T partial(const T& y, const T&, const T& b) {
-    if constexpr (J == 0) return T(1) / b;
-    else return -y / b;
+    if constexpr (J == 0)
+      return T(1) / b;
+    else
+      return -y / b;
   }
 };
 
@@ -152,8 +156,10 @@ struct pow {
     using math::pow;
     // At b = 0 the function is the constant 1: its slope in a is 0, also at a = 0 (where
     // b * a^(b-1) would be 0 * inf).
-    if constexpr (J == 0) return b == T(0) ? T(0) : b * pow(a, b - T(1));
-    else return y == T(0) ? T(0) : y * log(a);
+    if constexpr (J == 0)
+      return b == T(0) ? T(0) : b * pow(a, b - T(1));
+    else
+      return y == T(0) ? T(0) : y * log(a);
   }
 };
 

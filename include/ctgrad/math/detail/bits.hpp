@@ -14,21 +14,41 @@ inline constexpr std::uint64_t sign_mask = 0x8000'0000'0000'0000ULL;
 inline constexpr std::uint64_t exponent_mask = 0x7ff0'0000'0000'0000ULL;
 inline constexpr std::uint64_t mantissa_mask = 0x000f'ffff'ffff'ffffULL;
 
-constexpr std::uint64_t to_bits(double x) noexcept { return std::bit_cast<std::uint64_t>(x); }
-constexpr double from_bits(std::uint64_t b) noexcept { return std::bit_cast<double>(b); }
+constexpr std::uint64_t to_bits(double x) noexcept {
+  return std::bit_cast<std::uint64_t>(x);
+}
+constexpr double from_bits(std::uint64_t b) noexcept {
+  return std::bit_cast<double>(b);
+}
 
 // Constants produced from bits: no arithmetic, so clang accepts them in constant expressions.
-constexpr double infinity() noexcept { return std::numeric_limits<double>::infinity(); }
-constexpr double quiet_nan() noexcept { return std::numeric_limits<double>::quiet_NaN(); }
+constexpr double infinity() noexcept {
+  return std::numeric_limits<double>::infinity();
+}
+constexpr double quiet_nan() noexcept {
+  return std::numeric_limits<double>::quiet_NaN();
+}
 
-constexpr bool isnan(double x) noexcept { return (to_bits(x) & ~sign_mask) > exponent_mask; }
-constexpr bool isinf(double x) noexcept { return (to_bits(x) & ~sign_mask) == exponent_mask; }
-constexpr bool isfinite(double x) noexcept { return (to_bits(x) & exponent_mask) != exponent_mask; }
-constexpr bool signbit(double x) noexcept { return (to_bits(x) & sign_mask) != 0; }
+constexpr bool isnan(double x) noexcept {
+  return (to_bits(x) & ~sign_mask) > exponent_mask;
+}
+constexpr bool isinf(double x) noexcept {
+  return (to_bits(x) & ~sign_mask) == exponent_mask;
+}
+constexpr bool isfinite(double x) noexcept {
+  return (to_bits(x) & exponent_mask) != exponent_mask;
+}
+constexpr bool signbit(double x) noexcept {
+  return (to_bits(x) & sign_mask) != 0;
+}
 // Zero and subnormals: the exponent field is all zeros.
-constexpr bool is_zero_or_subnormal(double x) noexcept { return (to_bits(x) & exponent_mask) == 0; }
+constexpr bool is_zero_or_subnormal(double x) noexcept {
+  return (to_bits(x) & exponent_mask) == 0;
+}
 
-constexpr double abs(double x) noexcept { return from_bits(to_bits(x) & ~sign_mask); }
+constexpr double abs(double x) noexcept {
+  return from_bits(to_bits(x) & ~sign_mask);
+}
 // |magnitude| with the sign of `sign` (also for zeros and NaN, as std::copysign).
 constexpr double copysign(double magnitude, double sign) noexcept {
   return from_bits((to_bits(magnitude) & ~sign_mask) | (to_bits(sign) & sign_mask));
@@ -81,8 +101,12 @@ constexpr split_result split_exponent(double x) noexcept {
 }
 
 // Adjacent doubles for finite positive x (used by the correctly rounded sqrt).
-constexpr double next_up(double x) noexcept { return from_bits(to_bits(x) + 1); }
-constexpr double next_down(double x) noexcept { return from_bits(to_bits(x) - 1); }
+constexpr double next_up(double x) noexcept {
+  return from_bits(to_bits(x) + 1);
+}
+constexpr double next_down(double x) noexcept {
+  return from_bits(to_bits(x) - 1);
+}
 
 // Round to the nearest integer, ties away from zero, for |x| < 2^52.
 constexpr double round_to_int(double x) noexcept {

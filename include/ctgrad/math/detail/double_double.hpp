@@ -81,7 +81,8 @@ constexpr dd dd_div(dd a, dd b) noexcept {
 }
 
 // Constants as unevaluated sums of doubles (hex literals: the exact values are the point).
-// ln 2 = ln2_hi + ln2_lo, with ln2_hi's low 32 bits zero so that k * ln2_hi is exact for |k| < 2^20.
+// ln 2 = ln2_hi + ln2_lo, with ln2_hi's low 32 bits zero so that k * ln2_hi is exact for |k| <
+// 2^20.
 inline constexpr double ln2_hi = 0x1.62e42feep-1;
 inline constexpr double ln2_lo = 0x1.a39ef35793c76p-33;
 // ln 2 to ~106 bits: nearest double plus remainder.
@@ -95,7 +96,9 @@ inline constexpr double pio2_3 = 0x1.3198a2ep-69;
 inline constexpr double pio2_4 = 0x1.b839a252049c1p-104;
 
 // n / d as a double-double, for building constants such as 2/3 at compile time.
-constexpr dd dd_ratio(double n, double d) noexcept { return dd_div(dd{n, 0.0}, dd{d, 0.0}); }
+constexpr dd dd_ratio(double n, double d) noexcept {
+  return dd_div(dd{n, 0.0}, dd{d, 0.0});
+}
 
 }  // namespace ctgrad::math::detail
 
