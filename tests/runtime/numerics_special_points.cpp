@@ -7,36 +7,11 @@
 // abs, min and max. At run time these follow IEEE arithmetic; the static_asserts show the cases
 // that also evaluate during compilation (where an infinity or NaN result fails the build instead).
 
-#include <cmath>
-#include <ctgrad/ctgrad.hpp>
-#include <limits>
+#include "numerics_fixture.hpp"
 
 namespace {
 
-constexpr auto x = ctgrad::var<"x">;
-constexpr auto y = ctgrad::var<"y">;
-constexpr double inf = std::numeric_limits<double>::infinity();
-constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
-
-struct observed {
-  double f, dx, dy;
-};
-
-template <class E>
-observed sweep(const E& e, double a, double b) {
-  const auto g = ctgrad::gradient(e, ctgrad::at(x = a, y = b), ctgrad::wrt(x, y));
-  return {g.value(), g[x], g[y]};
-}
-
-bool same(double got, double expected) {
-  return std::isnan(expected) ? std::isnan(got) : got == expected;
-}
-
-void expect(const char* what, observed got, observed want) {
-  BOOST_TEST(same(got.f, want.f), what << ": f = " << got.f << ", expected " << want.f);
-  BOOST_TEST(same(got.dx, want.dx), what << ": df/dx = " << got.dx << ", expected " << want.dx);
-  BOOST_TEST(same(got.dy, want.dy), what << ": df/dy = " << got.dy << ", expected " << want.dy);
-}
+using namespace numerics;
 
 BOOST_AUTO_TEST_CASE(overflow_and_underflow) {
   const double e709 = std::exp(709.7);
