@@ -1,7 +1,8 @@
 #pragma once
 // The checks behind the generated random tests (generate.py): at each point, ctgrad's reverse
-// gradient against central finite differences of ctgrad's own value(), and against ADOL-C's
-// gradient of the same computation on adouble, recorded on a tape at that point.
+// gradient against central finite differences of ctgrad's own value(), against ADOL-C's
+// gradient of the same computation on adouble, recorded on a tape at that point, and against
+// ctgrad's forward mode (the tangent along a direction is the gradient's dot product with it).
 #include <adolc/adolc.h>
 
 #include <algorithm>
@@ -33,10 +34,15 @@ inline constexpr double fd_relative = 1e-5, fd_absolute = 1e-6;
 // ADOL-C differentiates the same operations in the same precision; the two differ only in how
 // a function or partial is spelled (softplus, tan', pow'), a few ulp per operation.
 inline constexpr double adolc_relative = 1e-12;
+// Forward mode runs the same rules on dual numbers: the tangent and the dot product differ only
+// in the order of the roundings, relative to the sum of the magnitudes of the terms.
+inline constexpr double forward_relative = 1e-12;
+inline constexpr std::array<double, 4> direction{0.5, -0.25, 0.75, 1.0};
 
 struct tally {
-  long expressions = 0, points = 0, skipped = 0, fd_checks = 0, adolc_checks = 0, mismatches = 0;
-  double worst_fd = 0, worst_adolc = 0;  // largest error / tolerance seen
+  long expressions = 0, points = 0, skipped = 0, fd_checks = 0, adolc_checks = 0,
+       forward_checks = 0, mismatches = 0;
+  double worst_fd = 0, worst_adolc = 0, worst_forward = 0;  // largest error / tolerance seen
 };
 
 using shard_function = void (*)(tally&);
@@ -133,6 +139,19 @@ void check(tally& t, const char* id, const char* text, const F& f, Targets targe
                   adolc_relative * std::max(1.0, std::abs(expected)), t.worst_adolc))
         print_failure(t, id, text, x, "vs ADOL-C", i, reverse[i], expected);
     }
+
+    const auto tangent = ctgrad::tangent(
+        f, at(x),
+        ctgrad::along(x0 = direction[0], x1 = direction[1], x2 = direction[2], x3 = direction[3]));
+    double dot = 0, magnitude = 0;
+    for (int i = 0; i < variables; ++i) {
+      dot += reverse[i] * direction[i];
+      magnitude += std::abs(reverse[i] * direction[i]);
+    }
+    ++t.forward_checks;
+    if (!report(t, std::abs(tangent.tangent - dot), forward_relative * std::max(1.0, magnitude),
+                t.worst_forward))
+      print_failure(t, id, text, x, "vs forward mode (tangent)", -1, tangent.tangent, dot);
 
     for (int i = 0; i < variables; ++i) {
       ++t.fd_checks;
