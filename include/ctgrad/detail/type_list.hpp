@@ -79,6 +79,13 @@ constexpr std::size_t count_true(const std::array<bool, N>& flags) {
   return n;
 }
 
+template <std::size_t N>
+constexpr std::size_t first_false(const std::array<bool, N>& flags) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (!flags[i]) return i;
+  return N;
+}
+
 // Positions where a flag is set, as an array sized to fit.
 template <std::size_t Count, std::size_t N>
 constexpr std::array<std::size_t, Count> positions_of(const std::array<bool, N>& flags) {

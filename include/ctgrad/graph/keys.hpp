@@ -173,10 +173,6 @@ struct merge<AKeys, list<Bs...>> {
   struct agrees {
     using Ka = typename first_with_identity<identity<Kb>, AKeys>::type;
     static constexpr bool value = same_name_same_expression<typename Ka::node, typename Kb::node>;
-    static_assert(
-        value || error::two_different_expressions_are_named<typename name_of_key<Kb>::type>::value,
-        "ctgrad: two different expressions are given the same name with let<>; "
-        "a name must stand for one expression");
   };
   // A name met on both sides must name the same expression on both.
   template <class Kb,
@@ -189,7 +185,23 @@ struct merge<AKeys, list<Bs...>> {
     static constexpr bool value = !is_named<typename Kb::node>::value || agrees<Kb>::value;
   };
   static constexpr std::array<bool, sizeof...(Bs)> names_agree{name_agrees<Bs>::value...};
-  static_assert(names_agree.size() == sizeof...(Bs));
+  static constexpr std::size_t clash = first_false(names_agree);
+
+  // The name that clashes, for the diagnostic (void when none does).
+  template <bool Clashes, class = void>
+  struct clashing_name {
+    using type = void;
+  };
+  template <class Dummy>
+  struct clashing_name<true, Dummy> {
+    using type = typename name_of_key<at<clash, Bs...>>::type;
+  };
+  // One diagnostic in this class body, so that nothing fails after it.
+  static_assert(clash == sizeof...(Bs) ||
+                    error::two_different_expressions_are_named<
+                        typename clashing_name<(clash < sizeof...(Bs))>::type>::value,
+                "ctgrad: two different expressions are given the same name with let<>; "
+                "a name must stand for one expression");
 
   template <bool AllNew, class = void>
   struct pick_new {
