@@ -36,28 +36,6 @@ using at = typename decltype(select<I>(
     static_cast<const indexer<std::index_sequence_for<Ts...>, Ts...>*>(nullptr)))::type;
 #endif
 
-// A set of distinct types, queried in one step through base-class lookup.
-template <class T>
-struct tag {};
-template <class... Ts>
-struct set : tag<Ts>... {};
-template <class T, class Set>
-inline constexpr bool contains = std::is_base_of_v<tag<T>, Set>;
-
-// Maps each type of a pack of distinct types to its position.
-template <class T, std::size_t I>
-struct slot {};
-template <class Indices, class... Ts>
-struct position_map;
-template <std::size_t... I, class... Ts>
-struct position_map<std::index_sequence<I...>, Ts...> : slot<Ts, I>... {};
-template <class T, std::size_t I>
-constexpr std::size_t position_of(const slot<T, I>*) {
-  return I;
-}
-template <class T, class Map>
-constexpr std::size_t position = position_of<T>(static_cast<const Map*>(nullptr));
-
 // The elements of Ts at the given positions.
 template <class List, auto Positions, class Seq = std::make_index_sequence<Positions.size()>>
 struct pick;
@@ -96,27 +74,11 @@ constexpr std::array<std::size_t, Count> positions_of(const std::array<bool, N>&
   return out;
 }
 
-template <class... Lists>
+template <class A, class B>
 struct concat;
-template <class... A>
-struct concat<list<A...>> {
-  using type = list<A...>;
-};
 template <class... A, class... B>
 struct concat<list<A...>, list<B...>> {
   using type = list<A..., B...>;
-};
-template <class... A, class... B, class... C>
-struct concat<list<A...>, list<B...>, list<C...>> {
-  using type = list<A..., B..., C...>;
-};
-
-// The list reversed.
-template <class List, class Seq = std::make_index_sequence<List::size>>
-struct reverse;
-template <class... Ts, std::size_t... I>
-struct reverse<list<Ts...>, std::index_sequence<I...>> {
-  using type = list<at<sizeof...(Ts) - 1 - I, Ts...>...>;
 };
 
 }  // namespace ctgrad::detail
