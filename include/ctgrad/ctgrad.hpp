@@ -14,3 +14,5 @@
 #include "ctgrad/forward/dual.hpp"
 #include "ctgrad/forward/tangent.hpp"
 #include "ctgrad/reverse/gradient.hpp"
+#include "ctgrad/symbolic/derivative.hpp"
+#include "ctgrad/symbolic/simplify.hpp"

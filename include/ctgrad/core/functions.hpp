@@ -5,6 +5,7 @@
 #include "ctgrad/rules/activation.hpp"
 #include "ctgrad/rules/arithmetic.hpp"
 #include "ctgrad/rules/elementary.hpp"
+#include "ctgrad/rules/step.hpp"
 
 namespace ctgrad {
 
@@ -62,6 +63,20 @@ constexpr auto abs(const E& e) {
 template <expression E>
 constexpr auto softplus(const E& e) {
   return detail::node_for<ops::softplus, E>(e);
+}
+
+// Piecewise constant: step(a) = [a > 0], sign(a), heaviside(a) = [a > 0] + [a == 0] / 2.
+template <expression E>
+constexpr auto step(const E& e) {
+  return detail::node_for<ops::step, E>(e);
+}
+template <expression E>
+constexpr auto sign(const E& e) {
+  return detail::node_for<ops::sign, E>(e);
+}
+template <expression E>
+constexpr auto heaviside(const E& e) {
+  return detail::node_for<ops::heaviside, E>(e);
 }
 
 template <class L, class R>

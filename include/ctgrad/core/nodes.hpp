@@ -21,6 +21,11 @@ constexpr void append_numbers(std::array<double, N>& out, std::size_t& k,
   for (std::size_t i = 0; i < M; ++i) out[k + i] = operand.numbers[i];
   k += M;
 }
+
+// Tag of the constructor that rebuilds a node from its run-time numbers (core/operands.hpp).
+struct from_numbers_t {};
+inline constexpr from_numbers_t from_numbers{};
+
 template <std::size_t N>
 constexpr void append_numbers(std::array<double, N>& out, std::size_t& k, double operand) {
   out[k++] = operand;
@@ -45,6 +50,13 @@ struct expr : detail::numbers_storage<(std::size_t{0} + ... + Args::number_count
       std::size_t k = 0;
       (detail::append_numbers(this->numbers, k, operands), ...);
     }
+  }
+  // From a copy of its numbers, which start at `first` (taking operands apart, operands.hpp).
+  constexpr expr(detail::from_numbers_t, const double* first) {
+    if constexpr (number_count > 0)
+      for (std::size_t i = 0; i < number_count; ++i) this->numbers[i] = first[i];
+    else
+      (void)first;
   }
 };
 

@@ -115,6 +115,12 @@ operation_text operation_text_of() {
             "max({a}, {b})",
             {"{d} * ({a} > {b} ? 1 : {b} > {a} ? 0 : 0.5)",
              "{d} * ({b} > {a} ? 1 : {a} > {b} ? 0 : 0.5)"}};
+  } else if constexpr (std::is_same_v<Op, ops::step>) {
+    return unary("step", "0");
+  } else if constexpr (std::is_same_v<Op, ops::sign>) {
+    return unary("sign", "0");
+  } else if constexpr (std::is_same_v<Op, ops::heaviside>) {
+    return unary("heaviside", "0");
   } else {
     // An operation this file does not know yet: shown by its rule's symbol.
     const std::string symbol = Op::symbol;

@@ -1,0 +1,111 @@
+#pragma once
+// to_string(e): an expression as readable infix text, in ctgrad's own spelling, with only the
+// parentheses that precedence needs: `6 * (3 * x + 2)`, `(1 - square(tanh(w * x + b))) * w`.
+// Variables and named intermediates print as their names, compile-time constants as integers
+// or fractions (`1/2`), run-time numbers in the shortest form that reads back to the same double.
+// Sums and products print flat where regrouping them does not change the value mathematically
+// (`a + (b + c)` as `a + b + c`), so the text shows the mathematics, not the evaluation order.
+#include <charconv>
+#include <cstddef>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#include "ctgrad/core/functions.hpp"
+#include "ctgrad/core/operands.hpp"
+#include "ctgrad/core/operators.hpp"
+
+namespace ctgrad {
+
+namespace io_detail {
+
+// How tightly a printed expression binds: what decides whether it needs parentheses.
+enum class binding_power { sum, product, negation, atom };
+
+struct printed {
+  std::string text;
+  binding_power power;
+};
+
+inline std::string parenthesized(const printed& p, bool wrap) {
+  return wrap ? "(" + p.text + ")" : p.text;
+}
+
+inline printed number_text(double v) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
+  std::string text(buffer, result.ptr);
+  return {text, v < 0 || text[0] == '-' ? binding_power::negation : binding_power::atom};
+}
+
+template <long long Num, long long Den>
+printed constant_text() {
+  std::string text = std::to_string(Num);
+  if constexpr (Den != 1) text += "/" + std::to_string(Den);
+  if constexpr (Num < 0) return {text, binding_power::negation};
+  return {text, Den == 1 ? binding_power::atom : binding_power::product};
+}
+
+template <class Op>
+inline constexpr bool is_integer_power = false;
+template <long long N>
+inline constexpr bool is_integer_power<ops::pow_int<N>> = true;
+
+template <class E>
+printed print(const E& e);
+
+template <class Op, class... Args, std::size_t... J>
+printed print_node(const expr<Op, Args...>& e, std::index_sequence<J...>) {
+  using P = binding_power;
+  const printed operand_text[] = {print(operand<J>(e))...};
+  const auto& a = operand_text[0];
+  if constexpr (detail::is_named<expr<Op, Args...>>::value) {
+    return {std::string(Op::name.view()), P::atom};
+  } else if constexpr (std::is_same_v<Op, ops::add> || std::is_same_v<Op, ops::sub>) {
+    const auto& b = operand_text[1];
+    const bool wrap_right =
+        b.power == P::negation || (std::is_same_v<Op, ops::sub> && b.power == P::sum);
+    return {a.text + " " + Op::symbol + " " + parenthesized(b, wrap_right), P::sum};
+  } else if constexpr (std::is_same_v<Op, ops::mul> || std::is_same_v<Op, ops::div>) {
+    const auto& b = operand_text[1];
+    const bool wrap_right = b.power == P::sum || b.power == P::negation ||
+                            (std::is_same_v<Op, ops::div> && b.power == P::product);
+    return {
+        parenthesized(a, a.power == P::sum) + " " + Op::symbol + " " + parenthesized(b, wrap_right),
+        P::product};
+  } else if constexpr (std::is_same_v<Op, ops::neg>) {
+    return {"-" + parenthesized(a, a.power == P::sum || a.power == P::negation), P::negation};
+  } else if constexpr (is_integer_power<Op>) {
+    return {"pow<" + std::to_string(Op::exponent) + ">(" + a.text + ")", P::atom};
+  } else {
+    std::string text = std::string(Op::symbol) + "(";
+    for (std::size_t j = 0; j < sizeof...(J); ++j) {
+      if (j > 0) text += ", ";
+      text += operand_text[j].text;
+    }
+    return {text + ")", P::atom};
+  }
+}
+
+template <class E>
+printed print(const E& e) {
+  if constexpr (detail::is_variable<E>::value) {
+    return {std::string(E::name()), binding_power::atom};
+  } else if constexpr (detail::is_constant<E>::value) {
+    return constant_text<E::numerator, E::denominator>();
+  } else if constexpr (std::is_same_v<E, number>) {
+    return number_text(number_value(e));
+  } else {
+    return print_node(e, std::make_index_sequence<E::operands::size>{});
+  }
+}
+
+}  // namespace io_detail
+
+// The expression as infix text, e.g. "6 * (3 * x + 2)".
+template <expression E>
+std::string to_string(const E& e) {
+  return io_detail::print(e).text;
+}
+
+}  // namespace ctgrad

@@ -1,0 +1,101 @@
+#pragma once
+// Symbolic derivatives: derivative(f, x) is a new expression, df/dx, built by the chain rule
+// from the local derivatives of symbolic/local_derivative.hpp and simplified as it is built.
+// It is an expression like any other: it can be evaluated, fed to gradient, printed, and
+// differentiated again (derivative(f, x, x) is d2f/dx2).
+//
+// Taken with respect to a named intermediate h (let<"h">), it is the partial derivative that
+// holds h's definition fixed: the symbolic twin of the adjoint g[h].
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+#include "ctgrad/reverse/gradient.hpp"
+#include "ctgrad/symbolic/local_derivative.hpp"
+
+namespace ctgrad {
+
+namespace error {
+template <class Argument>
+struct a_derivative_is_taken_with_respect_to_a_variable_or_named_intermediate {
+  static constexpr bool value = false;
+};
+}  // namespace error
+
+namespace detail {
+
+// Whether f depends on the target: the target is among f's distinct nodes.
+template <class Target, class E>
+inline constexpr bool depends_on = in_list<Target, typename E::keys>::value;
+
+template <class Target, class E>
+constexpr auto derivative_of(const E& e);
+
+// The term of operand J in the chain rule: (d node / d operand J) * (d operand J / d target).
+template <class Target, std::size_t J, class E, class... A>
+constexpr auto chain_term(const E& e, const A&... a) {
+  using Operand = std::remove_cvref_t<decltype(operand<J>(e))>;
+  if constexpr (!depends_on<Target, Operand>) {
+    return constant<0>{};
+  } else {
+    return simplifying::mul(local_derivative<typename E::op>::template of<J>(e, a...),
+                            derivative_of<Target>(operand<J>(e)));
+  }
+}
+
+// t0 + t1 + ..., left to right; zero terms drop out in simplifying::add.
+template <class A>
+constexpr auto sum(const A& a) {
+  return a;
+}
+template <class A, class B, class... Rest>
+constexpr auto sum(const A& a, const B& b, const Rest&... rest) {
+  return sum(simplifying::add(a, b), rest...);
+}
+
+template <class Target, class E, std::size_t... J>
+constexpr auto sum_of_chain_terms(const E& e, std::index_sequence<J...>) {
+  return sum(chain_term<Target, J>(e, operand<J>(e)...)...);
+}
+
+template <class Target, class E>
+constexpr auto derivative_of(const E& e) {
+  if constexpr (std::is_same_v<entry_id<E>, Target>) {
+    return constant<1>{};
+  } else if constexpr (!depends_on<Target, E>) {
+    return constant<0>{};
+  } else {
+    return sum_of_chain_terms<Target>(e, std::make_index_sequence<E::operands::size>{});
+  }
+}
+
+}  // namespace detail
+
+// df/dx for a variable or named intermediate x; derivative(f, x, y) is d/dy (df/dx), and so on.
+template <expression E, class X, class... More>
+constexpr auto derivative(const E& f, const X& x, const More&... more) {
+  static_assert(
+      (detail::gradient_target<X> && ... && detail::gradient_target<More>) ||
+          error::a_derivative_is_taken_with_respect_to_a_variable_or_named_intermediate<X>::value,
+      "ctgrad::derivative: a derivative is taken with respect to variables (ctgrad::var) or "
+      "named intermediates (ctgrad::let), not with respect to an expression");
+  (void)x;
+  if constexpr ((detail::gradient_target<X> && ... && detail::gradient_target<More>)) {
+    const auto df = detail::derivative_of<detail::entry_id<X>>(f);
+    if constexpr (sizeof...(More) == 0)
+      return df;
+    else
+      return derivative(df, more...);
+  }
+}
+
+// The n-th derivative of f with respect to x.
+template <std::size_t N, expression E, class X>
+constexpr auto derivative(const E& f, const X& x) {
+  if constexpr (N == 0)
+    return f;
+  else
+    return derivative<N - 1>(derivative(f, x), x);
+}
+
+}  // namespace ctgrad
