@@ -26,7 +26,7 @@ inline constexpr bool is = std::is_same_v<std::remove_cvref_t<E>, Want>;
 
 // How many distinct nodes the graph of an expression has.
 template <class E>
-inline constexpr std::size_t node_count = std::remove_cvref_t<E>::keys::size;
+inline constexpr std::size_t node_count = ctgrad::detail::keys_of<std::remove_cvref_t<E>>::size;
 
 template <class T>
 inline constexpr bool is_list = false;
@@ -94,14 +94,14 @@ static_assert(sizeof(3 * x + 2) == 2 * sizeof(double));
 static_assert(sizeof(square(w * (3 * x + 2) - 1.5)) == 3 * sizeof(double));
 
 // The graph: keys is a detail::list of the distinct nodes in topological order.
-static_assert(is_list<decltype(x)::keys>);
-static_assert(is_list<decltype(x * y + sin(x * y))::keys>);
+static_assert(is_list<ctgrad::detail::keys_of<decltype(x)>>);
+static_assert(is_list<ctgrad::detail::keys_of<decltype(x * y + sin(x * y))>>);
 static_assert(node_count<decltype(x)> == 1);
 static_assert(node_count<decltype(w * x + b)> == 5);
 // x*y written twice is one node: x, y, x*y, sin, + .
 static_assert(node_count<decltype(x * y + sin(x * y))> == 5);
 // The keys come in topological order: operands first, the root last.
-using shared_keys = decltype(x * y + sin(x * y))::keys;
+using shared_keys = ctgrad::detail::keys_of<decltype(x * y + sin(x * y))>;
 static_assert(is<ctgrad::detail::list_at<0, shared_keys>::node, variable<"x">>);
 static_assert(is<ctgrad::detail::list_at<1, shared_keys>::node, variable<"y">>);
 static_assert(is<ctgrad::detail::list_at<2, shared_keys>::node,

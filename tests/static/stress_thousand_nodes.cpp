@@ -8,7 +8,8 @@
 namespace {
 constexpr std::size_t steps = 249;
 const auto e = chain_test::chain<steps>();
-static_assert(decltype(chain_test::chain<steps>())::keys::size == 3 + steps * 4 + 2);  // 1001
+static_assert(ctgrad::detail::keys_of<decltype(chain_test::chain<steps>())>::size ==
+              3 + steps * 4 + 2);  // 1001
 }  // namespace
 
 int main() {

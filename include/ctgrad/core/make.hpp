@@ -34,6 +34,15 @@ using node_t = typename node_type<T>::type;
 template <class Op, class... Operands>
 using node_for = expr<Op, node_t<Operands>...>;
 
+// The node as the operators and functions build it. Its node list is formed here, one step per
+// operation as the user writes the expression, so that no later traversal recurses through a
+// deep expression (the list is otherwise formed on demand: keys_of in graph/keys.hpp).
+template <class Op, class... Operands>
+constexpr node_for<Op, Operands...> make_node(const Operands&... operands) {
+  static_assert(keys_of<node_for<Op, Operands...>>::size > 0);
+  return node_for<Op, Operands...>(operands...);
+}
+
 // Operands of a binary operation: at least one expression, and each an expression or a number.
 template <class L, class R>
 concept one_is_expression = expression<L> || expression<R>;

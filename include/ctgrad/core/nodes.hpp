@@ -1,7 +1,9 @@
 #pragma once
 // Definitions of the node types declared in expr.hpp. Each node type carries:
 // - number_count: how many run-time numbers the subtree holds;
-// - keys: its distinct nodes in topological order (graph/keys.hpp), built when the type forms.
+// - keys(): its distinct nodes in topological order (graph/keys.hpp), as the return type of a
+//   function, so that the list is built when a graph asks for it (detail::keys_of), not whenever
+//   the type forms: simplifying a derivative forms many types that never become part of a graph.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -39,7 +41,7 @@ struct expr : detail::numbers_storage<(std::size_t{0} + ... + Args::number_count
   static constexpr std::size_t number_count = (std::size_t{0} + ... + Args::number_count);
   static constexpr detail::node_id structure = detail::combine_all(
       detail::type_id<Op>, std::array<detail::node_id, sizeof...(Args)>{Args::structure...});
-  using keys = typename detail::node_list<Op, Args...>::type;
+  static constexpr auto keys() { return typename detail::node_list<Op, Args...>::type{}; }
 
   constexpr expr() = default;
   // From the operands (nodes or plain numbers): only their numbers are kept.
@@ -64,7 +66,9 @@ template <fixed_string Name>
 struct variable : detail::numbers_storage<0> {
   static constexpr std::size_t number_count = 0;
   static constexpr detail::node_id structure = detail::hash_text(0x766172, Name.view());
-  using keys = detail::list<detail::key<variable, detail::no_numbers, detail::in_root>>;
+  static constexpr auto keys() {
+    return detail::list<detail::key<variable, detail::no_numbers, detail::in_root>>{};
+  }
   static constexpr auto name_string = Name;
   static constexpr std::string_view name() { return Name.view(); }
 
@@ -80,7 +84,9 @@ struct constant : detail::numbers_storage<0> {
   static constexpr detail::node_id structure = detail::combine(
       detail::combine(detail::node_id{0x636f6e, 1}, static_cast<std::uint64_t>(Num)),
       static_cast<std::uint64_t>(Den));
-  using keys = detail::list<detail::key<constant, detail::no_numbers, detail::in_root>>;
+  static constexpr auto keys() {
+    return detail::list<detail::key<constant, detail::no_numbers, detail::in_root>>{};
+  }
   static constexpr long long numerator = Num;
   static constexpr long long denominator = Den;
 };
@@ -88,7 +94,7 @@ struct constant : detail::numbers_storage<0> {
 struct number : detail::numbers_storage<1> {
   static constexpr std::size_t number_count = 1;
   static constexpr detail::node_id structure{0x6e756d, 2};
-  using keys = detail::list<detail::key<number, 0, detail::in_root>>;
+  static constexpr auto keys() { return detail::list<detail::key<number, 0, detail::in_root>>{}; }
 
   constexpr number() = default;
   constexpr explicit number(double value) : detail::numbers_storage<1>{{value}} {}

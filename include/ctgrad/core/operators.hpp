@@ -8,26 +8,32 @@ namespace ctgrad {
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator+(const L& l, const R& r) {
-  return detail::node_for<ops::add, L, R>(l, r);
+  return detail::make_node<ops::add, L, R>(l, r);
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator-(const L& l, const R& r) {
-  return detail::node_for<ops::sub, L, R>(l, r);
+  return detail::make_node<ops::sub, L, R>(l, r);
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator*(const L& l, const R& r) {
-  return detail::node_for<ops::mul, L, R>(l, r);
+  return detail::make_node<ops::mul, L, R>(l, r);
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator/(const L& l, const R& r) {
-  return detail::node_for<ops::div, L, R>(l, r);
+  return detail::make_node<ops::div, L, R>(l, r);
 }
 template <expression E>
 constexpr auto operator-(const E& e) {
-  return detail::node_for<ops::neg, E>(e);
+  return detail::make_node<ops::neg, E>(e);
+}
+// The negative of a compile-time constant is a constant: -1_c is c<-1>.
+template <long long Num, long long Den>
+constexpr auto operator-(constant<Num, Den>) {
+  static_assert(Num != -9223372036854775807LL - 1, "ctgrad: the negated constant overflows");
+  return constant<-Num, Den>{};
 }
 template <expression E>
 constexpr const E& operator+(const E& e) {

@@ -64,36 +64,6 @@ struct resolved {
   bool ok = true;
 };
 
-// Position of each id, by binary search over the ids sorted once.
-template <std::size_t N>
-struct id_index {
-  struct entry {
-    node_id id;
-    std::size_t at;
-  };
-  std::array<entry, N> sorted{};
-
-  static constexpr bool less(const node_id& x, const node_id& y) {
-    return x.a < y.a || (x.a == y.a && x.b < y.b);
-  }
-  constexpr explicit id_index(const std::array<node_id, N>& ids) {
-    for (std::size_t i = 0; i < N; ++i) sorted[i] = {ids[i], i};
-    std::sort(sorted.begin(), sorted.end(),
-              [](const entry& x, const entry& y) { return less(x.id, y.id); });
-  }
-  constexpr std::size_t find(const node_id& id) const {
-    std::size_t lo = 0, hi = N;
-    while (lo < hi) {
-      const std::size_t mid = (lo + hi) / 2;
-      if (less(sorted[mid].id, id))
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    return lo < N && sorted[lo].id == id ? sorted[lo].at : N;
-  }
-};
-
 template <std::size_t N>
 constexpr resolved<N> resolve(const std::array<node_id, N>& ids,
                               const std::array<std::size_t, N>& arity,

@@ -161,12 +161,23 @@ struct name_of_key<key<expr<named<Name>, E>, Offset, Scope>> {
   using type = spelled<Name>;
 };
 
+// The ids of a list's keys as a set. A key's id stands for its identity (a node type, a name, or
+// structure and position), so a membership test costs the compiler a few constexpr steps instead
+// of a type comparison per pair of keys.
+template <class List>
+struct ids_of;
+template <class... K>
+struct ids_of<list<K...>> {
+  static constexpr id_set<sizeof...(K)> set{std::array<node_id, sizeof...(K)>{key_id<K>...}};
+};
+
 // A's nodes, then those of B that A lacks: the union, still in topological order.
 template <class AKeys, class BKeys>
 struct merge;
 template <class AKeys, class... Bs>
 struct merge<AKeys, list<Bs...>> {
-  static constexpr std::array<bool, sizeof...(Bs)> is_new{!in_list<identity<Bs>, AKeys>::value...};
+  static constexpr std::array<bool, sizeof...(Bs)> is_new{
+      !ids_of<AKeys>::set.contains(key_id<Bs>)...};
   static constexpr std::size_t new_count = count_true(is_new);
 
   template <class Kb>
@@ -174,18 +185,28 @@ struct merge<AKeys, list<Bs...>> {
     using Ka = typename first_with_identity<identity<Kb>, AKeys>::type;
     static constexpr bool value = same_name_same_expression<typename Ka::node, typename Kb::node>;
   };
-  // A name met on both sides must name the same expression on both.
-  template <class Kb,
-            bool Seen = is_named<typename Kb::node>::value && !in_list<identity<Kb>, AKeys>::value>
+  // A name met on both sides must name the same expression on both. Only the named keys of B
+  // that A also has are looked up: most merges have none, and then nothing is instantiated.
+  template <class Kb, bool Check = is_named<typename Kb::node>::value&& ids_of<AKeys>::set.contains(
+                          key_id<Kb>)>
   struct name_agrees {
     static constexpr bool value = true;
   };
   template <class Kb>
-  struct name_agrees<Kb, false> {
-    static constexpr bool value = !is_named<typename Kb::node>::value || agrees<Kb>::value;
+  struct name_agrees<Kb, true> {
+    static constexpr bool value = agrees<Kb>::value;
   };
-  static constexpr std::array<bool, sizeof...(Bs)> names_agree{name_agrees<Bs>::value...};
-  static constexpr std::size_t clash = first_false(names_agree);
+  template <bool BHasNames, class = void>
+  struct first_clash {
+    static constexpr std::size_t value = sizeof...(Bs);
+  };
+  template <class Dummy>
+  struct first_clash<true, Dummy> {
+    static constexpr std::size_t value =
+        first_false(std::array<bool, sizeof...(Bs)>{name_agrees<Bs>::value...});
+  };
+  static constexpr std::size_t clash = first_clash<any_true(
+      std::array<bool, sizeof...(Bs) + 1>{false, is_named<typename Bs::node>::value...})>::value;
 
   // The name that clashes, for the diagnostic (void when none does).
   template <bool Clashes, class = void>
@@ -223,35 +244,39 @@ struct append<list<K...>, Self> {
   using type = list<K..., Self>;
 };
 
+// The sorted distinct nodes of a node type.
+template <class Node>
+using keys_of = decltype(Node::keys());
+
 // The sorted distinct nodes of expr<Op, Args...>, ending with the node itself.
 template <class Op, class... Args>
 struct node_list;
 
 template <class Op, class A>
 struct node_list<Op, A> {
-  using type = typename append<typename A::keys, key_at<expr<Op, A>, 0, in_root>>::type;
+  using type = typename append<keys_of<A>, key_at<expr<Op, A>, 0, in_root>>::type;
 };
 
 template <fixed_string Name, class A>
 struct node_list<named<Name>, A> {
-  using inner = std::conditional_t<(A::number_count > 0),
-                                   typename rescope_all<typename A::keys, in_let<Name>>::type,
-                                   typename A::keys>;
+  using inner =
+      std::conditional_t<(A::number_count > 0),
+                         typename rescope_all<keys_of<A>, in_let<Name>>::type, keys_of<A>>;
   using type = typename append<inner, key_at<expr<named<Name>, A>, 0, in_root>>::type;
 };
 
 template <class Op, class A, class B>
 struct node_list<Op, A, B> {
-  using b = typename shift_all<typename B::keys, number_count<A>>::type;
-  using type = typename append<typename merge<typename A::keys, b>::type,
+  using b = typename shift_all<keys_of<B>, number_count<A>>::type;
+  using type = typename append<typename merge<keys_of<A>, b>::type,
                                key_at<expr<Op, A, B>, 0, in_root>>::type;
 };
 
 template <class Op, class A, class B, class C>
 struct node_list<Op, A, B, C> {
-  using b = typename shift_all<typename B::keys, number_count<A>>::type;
-  using c = typename shift_all<typename C::keys, number_count<A> + number_count<B>>::type;
-  using ab = typename merge<typename A::keys, b>::type;
+  using b = typename shift_all<keys_of<B>, number_count<A>>::type;
+  using c = typename shift_all<keys_of<C>, number_count<A> + number_count<B>>::type;
+  using ab = typename merge<keys_of<A>, b>::type;
   using type =
       typename append<typename merge<ab, c>::type, key_at<expr<Op, A, B, C>, 0, in_root>>::type;
 };
