@@ -83,8 +83,8 @@ CTGRAD_INLINE constexpr void backpropagate(const T* v, T* adjoint) {
 }
 
 template <class Expr>
-struct sweep : graph<typename Expr::keys> {
-  using base = graph<typename Expr::keys>;
+struct sweep : graph<keys_of<Expr>> {
+  using base = graph<keys_of<Expr>>;
   using base::size;
 
   template <class T>
@@ -104,16 +104,35 @@ struct sweep : graph<typename Expr::keys> {
     forward(v, e, p, typename base::steps{}, std::make_index_sequence<size>{});
   }
 
+  // The nodes that the node at `root` depends on, itself included. For the last node of one
+  // expression's graph that is every node.
+  static constexpr std::array<bool, size> cone_of(std::size_t root) {
+    std::array<bool, size> in{};
+    in[root] = true;
+    for (std::size_t i = root + 1; i-- > 0;)
+      if (in[i])
+        for (std::size_t j = 0; j < base::arity[i]; ++j) in[base::operands[i][j]] = true;
+    return in;
+  }
+
   // The adjoint sweep toward a list of targets (entry ids; by default every variable and named
   // intermediate). Nodes whose adjoint is wanted: the targets, and every node on a path
   // to one of them. Partials toward other nodes are never computed: toward numbers and constants
   // they are free at run time anyway, and at compile time this keeps d/db of a^b (a log) out of
   // pow(x, 2.0); toward a variable left out of wrt() they may be libm calls (the log of pow(x, y)
   // for wrt(x)) that the compiler cannot drop, since they may set errno.
-  template <class Targets>
+  //
+  // Root is where the adjoint is seeded: by default the last node, the expression itself. A
+  // graph of several outputs (forward/jacobian.hpp) seeds one output's root at a time; the
+  // sweep then touches only the nodes that root depends on, its cone, since the arrays are not
+  // zeroed and the slots outside the cone belong to the other outputs.
+  template <class Targets, std::size_t Root = size - 1>
   struct toward;
-  template <class... Ids>
-  struct toward<list<Ids...>> {
+  template <class... Ids, std::size_t Root>
+  struct toward<list<Ids...>, Root> {
+    static_assert(Root < size, "ctgrad: internal error: a sweep's root is outside its graph");
+    static constexpr std::size_t root = Root;
+
     static constexpr std::array<bool, size> wanted = [] {
       std::array<bool, size> w{};
       const std::size_t positions[] = {base::find(entry_node_id<Ids>)..., size};
@@ -121,6 +140,8 @@ struct sweep : graph<typename Expr::keys> {
         if (i < size) w[i] = true;
       for (std::size_t i = 0; i < size; ++i)
         for (std::size_t j = 0; j < base::arity[i]; ++j) w[i] = w[i] || w[base::operands[i][j]];
+      const std::array<bool, size> cone = cone_of(Root);
+      for (std::size_t i = 0; i < size; ++i) w[i] = w[i] && cone[i];
       return w;
     }();
 
@@ -159,22 +180,23 @@ struct sweep : graph<typename Expr::keys> {
       toward_entries::wanted_operands;
   static constexpr const std::array<unsigned, size>& assigns = toward_entries::assigns;
 
-  // Adjoints of every wanted node, seeded with d(root)/d(root) = 1.
+  // Adjoints of every wanted node, seeded with d(root)/d(root) = 1, from the root down.
   template <class Plan, class T, class... Step, std::size_t... R>
   CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint, list<Step...>,
                                               std::index_sequence<R...>) {
     const int in_order[] = {
-        (backpropagate<at<size - 1 - R, Step...>, size - 1 - R, base::arity[size - 1 - R],
-                       base::operands[size - 1 - R][0], base::operands[size - 1 - R][1],
-                       base::operands[size - 1 - R][2], Plan::wanted_operands[size - 1 - R],
-                       Plan::assigns[size - 1 - R]>(v.data(), adjoint.data()),
+        (backpropagate<at<Plan::root - R, Step...>, Plan::root - R, base::arity[Plan::root - R],
+                       base::operands[Plan::root - R][0], base::operands[Plan::root - R][1],
+                       base::operands[Plan::root - R][2], Plan::wanted_operands[Plan::root - R],
+                       Plan::assigns[Plan::root - R]>(v.data(), adjoint.data()),
          0)...};
     (void)in_order;
   }
-  template <class Targets = typename base::entry_ids, class T>
+  template <class Targets = typename base::entry_ids, std::size_t Root = size - 1, class T>
   CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint) {
-    adjoint[size - 1] = T(1);
-    reverse<toward<Targets>>(v, adjoint, typename base::steps{}, std::make_index_sequence<size>{});
+    adjoint[Root] = T(1);
+    reverse<toward<Targets, Root>>(v, adjoint, typename base::steps{},
+                                   std::make_index_sequence<Root + 1>{});
   }
 };
 
