@@ -12,6 +12,7 @@
 #include "ctgrad/eval/point.hpp"
 #include "ctgrad/eval/value.hpp"
 #include "ctgrad/forward/dual.hpp"
+#include "ctgrad/forward/jacobian.hpp"
 #include "ctgrad/forward/tangent.hpp"
 #include "ctgrad/reverse/gradient.hpp"
 #include "ctgrad/symbolic/derivative.hpp"

@@ -38,7 +38,7 @@ static_assert(hv[x].value == 4.0 && hv[x].tangent == 2.0 * 1.0 + 4.0 * -1.0);
 static_assert(close(hv[y].tangent, 4.0 * 1.0 + -math::sin(1.0) * -1.0));
 
 // R13 (first part): u = tanh(w x + b); du/dx = w (1 - u^2) and d2u/dx2 = -2 w^2 u (1 - u^2).
-// (The gradient w.r.t. w and b of a residual built from these needs derivatives as expressions.)
+// (The gradient w.r.t. w and b of a residual built from these: reference_results.cpp, R13.)
 constexpr auto u = tanh(w * x + b);
 constexpr double wv = 0.7, xv = 0.3, bv = -0.2;
 constexpr double uv = math::tanh(wv * xv + bv);

@@ -8,16 +8,9 @@
 #include <type_traits>
 
 #include "ctgrad/core/functions.hpp"
+#include "ctgrad/io/join.hpp"
 
 namespace ctgrad::io_detail {
-
-// Concatenation by appending. (g++ 12 at -O3 warns falsely, -Wrestrict, on "literal" + string.)
-template <class... Parts>
-std::string join(const Parts&... parts) {
-  std::string out;
-  (out.append(parts), ...);
-  return out;
-}
 
 struct operation_text {
   std::string stem;     // start of the node's id: "mul", "relu"; a named intermediate's name

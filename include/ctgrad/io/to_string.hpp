@@ -14,6 +14,7 @@
 #include "ctgrad/core/functions.hpp"
 #include "ctgrad/core/operands.hpp"
 #include "ctgrad/core/operators.hpp"
+#include "ctgrad/io/join.hpp"
 
 namespace ctgrad {
 
@@ -28,7 +29,7 @@ struct printed {
 };
 
 inline std::string parenthesized(const printed& p, bool wrap) {
-  return wrap ? "(" + p.text + ")" : p.text;
+  return wrap ? join("(", p.text, ")") : p.text;
 }
 
 inline printed number_text(double v) {
@@ -41,7 +42,7 @@ inline printed number_text(double v) {
 template <long long Num, long long Den>
 printed constant_text() {
   std::string text = std::to_string(Num);
-  if constexpr (Den != 1) text += "/" + std::to_string(Den);
+  if constexpr (Den != 1) text = join(text, "/", std::to_string(Den));
   if constexpr (Num < 0) return {text, binding_power::negation};
   return {text, Den == 1 ? binding_power::atom : binding_power::product};
 }
@@ -65,25 +66,25 @@ printed print_node(const expr<Op, Args...>& e, std::index_sequence<J...>) {
     const auto& b = operand_text[1];
     const bool wrap_right =
         b.power == P::negation || (std::is_same_v<Op, ops::sub> && b.power == P::sum);
-    return {a.text + " " + Op::symbol + " " + parenthesized(b, wrap_right), P::sum};
+    return {join(a.text, " ", Op::symbol, " ", parenthesized(b, wrap_right)), P::sum};
   } else if constexpr (std::is_same_v<Op, ops::mul> || std::is_same_v<Op, ops::div>) {
     const auto& b = operand_text[1];
     const bool wrap_right = b.power == P::sum || b.power == P::negation ||
                             (std::is_same_v<Op, ops::div> && b.power == P::product);
-    return {
-        parenthesized(a, a.power == P::sum) + " " + Op::symbol + " " + parenthesized(b, wrap_right),
-        P::product};
+    return {join(parenthesized(a, a.power == P::sum), " ", Op::symbol, " ",
+                 parenthesized(b, wrap_right)),
+            P::product};
   } else if constexpr (std::is_same_v<Op, ops::neg>) {
-    return {"-" + parenthesized(a, a.power == P::sum || a.power == P::negation), P::negation};
+    return {join("-", parenthesized(a, a.power == P::sum || a.power == P::negation)), P::negation};
   } else if constexpr (is_integer_power<Op>) {
-    return {"pow<" + std::to_string(Op::exponent) + ">(" + a.text + ")", P::atom};
+    return {join("pow<", std::to_string(Op::exponent), ">(", a.text, ")"), P::atom};
   } else {
-    std::string text = std::string(Op::symbol) + "(";
+    std::string text = join(Op::symbol, "(");
     for (std::size_t j = 0; j < sizeof...(J); ++j) {
       if (j > 0) text += ", ";
       text += operand_text[j].text;
     }
-    return {text + ")", P::atom};
+    return {join(text, ")"), P::atom};
   }
 }
 

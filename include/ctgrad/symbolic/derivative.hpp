@@ -26,19 +26,21 @@ namespace detail {
 
 // Whether f depends on the target: the target is among f's distinct nodes.
 template <class Target, class E>
-inline constexpr bool depends_on = in_list<Target, typename E::keys>::value;
+inline constexpr bool depends_on = in_list<Target, keys_of<E>>::value;
 
 template <class Target, class E>
 constexpr auto derivative_of(const E& e);
 
 // The term of operand J in the chain rule: (d node / d operand J) * (d operand J / d target).
-template <class Target, std::size_t J, class E, class... A>
-constexpr auto chain_term(const E& e, const A&... a) {
+// `self` stands for the node's value in the local derivative (exp' = exp itself): the node, or
+// the named intermediate that names it, so that a derivative refers to a name where it can.
+template <class Target, std::size_t J, class Self, class E, class... A>
+constexpr auto chain_term(const Self& self, const E& e, const A&... a) {
   using Operand = std::remove_cvref_t<decltype(operand<J>(e))>;
   if constexpr (!depends_on<Target, Operand>) {
     return constant<0>{};
   } else {
-    return simplifying::mul(local_derivative<typename E::op>::template of<J>(e, a...),
+    return simplifying::mul(local_derivative<typename E::op>::template of<J>(self, a...),
                             derivative_of<Target>(operand<J>(e)));
   }
 }
@@ -53,9 +55,49 @@ constexpr auto sum(const A& a, const B& b, const Rest&... rest) {
   return sum(simplifying::add(a, b), rest...);
 }
 
-template <class Target, class E, std::size_t... J>
-constexpr auto sum_of_chain_terms(const E& e, std::index_sequence<J...>) {
-  return sum(chain_term<Target, J>(e, operand<J>(e)...)...);
+template <class Target, class Self, class E, std::size_t... J>
+constexpr auto sum_of_chain_terms(const Self& self, const E& e, std::index_sequence<J...>) {
+  return sum(chain_term<Target, J>(self, e, operand<J>(e)...)...);
+}
+
+template <class T>
+inline constexpr bool is_interior = false;
+template <class Op, class... A>
+inline constexpr bool is_interior<expr<Op, A...>> = true;
+
+// The name of a named intermediate's derivative: "dh/dx" for h and x.
+template <class Target>
+struct target_name;
+template <fixed_string Name>
+struct target_name<variable<Name>> {
+  static constexpr auto value = Name;
+};
+template <fixed_string Name>
+struct target_name<named_identity<Name>> {
+  static constexpr auto value = Name;
+};
+template <std::size_t A, std::size_t B>
+constexpr fixed_string<A + B + 2> derivative_name(const fixed_string<A>& of,
+                                                  const fixed_string<B>& by) {
+  char text[A + B + 2] = {'d'};
+  std::size_t k = 1;
+  for (std::size_t i = 0; i + 1 < A; ++i) text[k++] = of.data[i];
+  text[k++] = '/';
+  text[k++] = 'd';
+  for (std::size_t i = 0; i + 1 < B; ++i) text[k++] = by.data[i];
+  return fixed_string<A + B + 2>(text);
+}
+
+// d(name)/d(target) of a named intermediate whose derivative holds run-time numbers is named
+// "dname/dtarget" in turn. Such a subexpression is one node only under a name (a number makes it
+// positional), and the chain rule uses it once per use of the name: without the name, every use
+// would be a copy of its own, and the copies would multiply with each order.
+template <class Target, fixed_string Name, class D>
+constexpr auto name_derivative(const D& d) {
+  if constexpr (D::number_count > 0 && is_interior<D>)
+    return node_for<named<derivative_name(Name, target_name<Target>::value)>, D>(d);
+  else
+    return d;
 }
 
 template <class Target, class E>
@@ -64,8 +106,16 @@ constexpr auto derivative_of(const E& e) {
     return constant<1>{};
   } else if constexpr (!depends_on<Target, E>) {
     return constant<0>{};
+  } else if constexpr (is_named<E>::value) {
+    // Through a name to its definition, which keeps the name as its value.
+    using Definition = std::remove_cvref_t<decltype(operand<0>(e))>;
+    if constexpr (is_interior<Definition> && !is_named<Definition>::value)
+      return name_derivative<Target, E::op::name>(sum_of_chain_terms<Target>(
+          e, operand<0>(e), std::make_index_sequence<Definition::operands::size>{}));
+    else
+      return derivative_of<Target>(operand<0>(e));
   } else {
-    return sum_of_chain_terms<Target>(e, std::make_index_sequence<E::operands::size>{});
+    return sum_of_chain_terms<Target>(e, e, std::make_index_sequence<E::operands::size>{});
   }
 }
 

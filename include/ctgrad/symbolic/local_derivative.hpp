@@ -2,7 +2,7 @@
 // The local partial derivatives of every operation as expressions: local_derivative<Op>::of<J>
 // gives d Op / d operand J in terms of the node itself (y) and its operands, built with the
 // simplifying constructors. They are the symbolic twins of the rules' numeric `partial<J>`
-// (rules/), and tests/runtime/symbolic_rules.cpp checks each against it at random points.
+// (rules/), and tests/runtime/symbolic.cpp checks each against it at random points.
 #include <cstddef>
 
 #include "ctgrad/symbolic/simplify.hpp"
