@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the random differential tests: C++ sources that compare ctgrad's reverse gradient with
-central finite differences and with ADOL-C's gradient, for random expressions at random points.
+central finite differences and with ADOL-C's gradient, for random expressions at random points;
+on every fourth expression also its symbolic first and second derivatives (harness.hpp).
 
     generate.py OUT_DIR SHARDS PER_SHARD
 
@@ -16,6 +17,7 @@ within 1e-4 of a kink.
 """
 import math
 import random
+import re
 import sys
 
 SEED = 20240607
@@ -26,6 +28,7 @@ MAX_NODES = 45          # an expression stops growing (leaves only) past this ma
 MAGNITUDE_LIMIT = 1e2   # every intermediate value stays within this at every point
 POINT_RANGE = 2.0       # coordinates are drawn from [-2, 2]
 KINK_MARGIN = 1e-4      # as in harness.hpp: points this close to a kink are skipped
+SYMBOLIC_EVERY = 4      # symbolic derivatives (first and second order) on every 4th expression
 
 
 class Reject(Exception):
@@ -382,6 +385,20 @@ def cpp_expression(index, e, root):
         text.append("{} = {}; ".format(name, ct))
     lines.append("  const auto f = {};".format(root.ct))
     text.append("f = {}".format(root.ct))
+    symbolic = index % SYMBOLIC_EVERY == 0
+    if symbolic:
+        # The symbolic checks differentiate f with its shared subexpressions named: an unnamed
+        # one holding run-time numbers is copied at each use, and copies multiply with each
+        # order (docs/api.md). Names change no value; the sweeps check the unnamed f.
+        shared = [name for name, ct, _ in e.statements if not ct.startswith("ctgrad::let")]
+        rename = lambda t: re.sub(r"\b({})\b".format("|".join(shared)), r"\1n", t) if shared else t
+        for name, ct, _ in e.statements:
+            if name in shared:
+                lines.append('  const auto {}n = ctgrad::let<"{}">({});'.format(name, name, rename(ct)))
+            elif shared and rename(ct) != ct:
+                lines.append("  const auto {}n = {};".format(name, rename(ct)))
+                shared.append(name)
+        lines.append("  const auto named_f = {};".format(rename(root.ct)))
     targets = ", ".join(["x0", "x1", "x2", "x3"] + e.names)
     if e.kinks:
         lines.append("  const auto kink_distance = [&](const auto& g) {")
@@ -394,8 +411,9 @@ def cpp_expression(index, e, root):
         lines.append("    const adouble {} = {};".format(name, ad))
     lines.append("    return adouble({});".format(root.ad))
     lines.append("  };")
-    lines.append('  check(t, "e{}", R"ct({})ct", f, ctgrad::wrt({}), points_e{}, kink_distance, '
-                 'taped);'.format(index, "".join(text), targets, index))
+    lines.append('  check(t, "e{}", R"ct({})ct", f, {}, ctgrad::wrt({}), points_e{}, kink_distance, '
+                 'taped);'.format(index, "".join(text), "named_f" if symbolic else "no_symbolic_check",
+                                  targets, index))
     lines.append("}")
     return "\n".join(lines)
 

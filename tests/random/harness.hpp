@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctgrad/ctgrad.hpp>
+#include <type_traits>
 
 namespace random_test {
 
@@ -38,11 +39,19 @@ inline constexpr double adolc_relative = 1e-12;
 // in the order of the roundings, relative to the sum of the magnitudes of the terms.
 inline constexpr double forward_relative = 1e-12;
 inline constexpr std::array<double, 4> direction{0.5, -0.25, 0.75, 1.0};
+// Symbolic derivatives compute the same partials as the sweeps, but as a regrouped, simplified
+// expression (2 * (a * b) for (2 * a) * b): they differ by the roundings of the regrouping,
+// relative to the magnitude of the terms. Second derivatives are compared with forward over
+// reverse (hessian_vector) at that tolerance, and with central differences of the symbolic first
+// derivative at fd_relative.
+inline constexpr double symbolic_relative = 1e-10;
 
 struct tally {
   long expressions = 0, points = 0, skipped = 0, fd_checks = 0, adolc_checks = 0,
-       forward_checks = 0, mismatches = 0;
-  double worst_fd = 0, worst_adolc = 0, worst_forward = 0;  // largest error / tolerance seen
+       forward_checks = 0, symbolic_checks = 0, second_order_checks = 0, mismatches = 0;
+  // largest error / tolerance seen
+  double worst_fd = 0, worst_adolc = 0, worst_forward = 0, worst_symbolic = 0,
+         worst_second_order = 0;
 };
 
 using shard_function = void (*)(tally&);
@@ -112,9 +121,54 @@ inline void print_failure(const tally& t, const char* id, const char* text, cons
       id, entry, what, got, expected, text, x[0], x[1], x[2], x[3]);
 }
 
-template <class F, class Targets, class KinkDistance, class Taped>
-void check(tally& t, const char* id, const char* text, const F& f, Targets targets,
-           const point* points, const KinkDistance& kink_distance, const Taped& taped) {
+// The symbolic first derivatives against the reverse sweep, and the symbolic second derivatives
+// d2f/dx0 dxi against forward over reverse and against central differences of df/dx0.
+template <class F, class Targets>
+void check_symbolic(tally& t, const char* id, const char* text, const F& f, Targets targets,
+                    const point& x, const point& reverse) {
+  using ctgrad::derivative;
+  using ctgrad::value;
+  const point symbolic{value(derivative(f, x0), at(x)), value(derivative(f, x1), at(x)),
+                       value(derivative(f, x2), at(x)), value(derivative(f, x3), at(x))};
+  for (int i = 0; i < variables; ++i) {
+    ++t.symbolic_checks;
+    if (!report(t, std::abs(symbolic[i] - reverse[i]),
+                symbolic_relative * std::max(1.0, std::abs(reverse[i])), t.worst_symbolic))
+      print_failure(t, id, text, x, "symbolic vs reverse", i, symbolic[i], reverse[i]);
+  }
+  const auto dfdx0 = derivative(f, x0);
+  const point second{value(derivative(dfdx0, x0), at(x)), value(derivative(dfdx0, x1), at(x)),
+                     value(derivative(dfdx0, x2), at(x)), value(derivative(dfdx0, x3), at(x))};
+  const auto hv = ctgrad::hessian_vector(f, at(x), ctgrad::along(x0 = 1.0), targets);
+  const point column{hv[x0].tangent, hv[x1].tangent, hv[x2].tangent, hv[x3].tangent};
+  for (int i = 0; i < variables; ++i) {
+    ++t.second_order_checks;
+    if (!report(t, std::abs(second[i] - column[i]),
+                symbolic_relative * std::max(1.0, std::abs(column[i])), t.worst_second_order))
+      print_failure(t, id, text, x, "d/dx0 symbolic vs forward over reverse", i, second[i],
+                    column[i]);
+    const double h = 1e-6 * std::max(1.0, std::abs(x[i]));
+    point up = x, down = x;
+    up[i] += h;
+    down[i] -= h;
+    const double fd = (value(dfdx0, at(up)) - value(dfdx0, at(down))) / (up[i] - down[i]);
+    const double tolerance =
+        fd_relative * std::abs(second[i]) + fd_absolute * std::max(1.0, std::abs(symbolic[0]));
+    if (!report(t, std::abs(second[i] - fd), tolerance, t.worst_fd))
+      print_failure(t, id, text, x, "d/dx0 symbolic vs finite differences", i, second[i], fd);
+  }
+}
+
+// Symbolic derivatives are checked on every fourth expression (generate.py passes the expression
+// to differentiate, or no_symbolic_check): each check instantiates eight derivative expressions
+// and their sweeps, which costs the compiler about a second.
+struct no_symbolic_check_t {};
+inline constexpr no_symbolic_check_t no_symbolic_check{};
+
+template <class F, class Symbolic, class Targets, class KinkDistance, class Taped>
+void check(tally& t, const char* id, const char* text, const F& f, const Symbolic& symbolic,
+           Targets targets, const point* points, const KinkDistance& kink_distance,
+           const Taped& taped) {
   ++t.expressions;
   for (int k = 0; k < points_per_expression; ++k) {
     const point& x = points[k];
@@ -126,6 +180,8 @@ void check(tally& t, const char* id, const char* text, const F& f, Targets targe
     }
     const point reverse{g[x0], g[x1], g[x2], g[x3]};
     const double fx = g.value();
+    if constexpr (!std::is_same_v<Symbolic, no_symbolic_check_t>)
+      check_symbolic(t, id, text, symbolic, targets, x, reverse);
 
     point taped_gradient{};
     const double taped_value = adolc_gradient(taped, x, taped_gradient);
