@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the random differential tests: C++ sources that compare ctgrad's reverse gradient with
 central finite differences and with ADOL-C's gradient, for random expressions at random points;
-on every fourth expression also its symbolic first and second derivatives (harness.hpp).
+on every eighth expression also its symbolic first and second derivatives (harness.hpp).
 
     generate.py OUT_DIR SHARDS PER_SHARD
 
@@ -28,7 +28,7 @@ MAX_NODES = 45          # an expression stops growing (leaves only) past this ma
 MAGNITUDE_LIMIT = 1e2   # every intermediate value stays within this at every point
 POINT_RANGE = 2.0       # coordinates are drawn from [-2, 2]
 KINK_MARGIN = 1e-4      # as in harness.hpp: points this close to a kink are skipped
-SYMBOLIC_EVERY = 4      # symbolic derivatives (first and second order) on every 4th expression
+SYMBOLIC_EVERY = 8      # symbolic derivatives (first and second order) on every 8th expression
 
 
 class Reject(Exception):

@@ -159,7 +159,7 @@ void check_symbolic(tally& t, const char* id, const char* text, const F& f, Targ
   }
 }
 
-// Symbolic derivatives are checked on every fourth expression (generate.py passes the expression
+// Symbolic derivatives are checked on every eighth expression (generate.py passes the expression
 // to differentiate, or no_symbolic_check): each check instantiates eight derivative expressions
 // and their sweeps, which costs the compiler about a second.
 struct no_symbolic_check_t {};
