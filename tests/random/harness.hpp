@@ -161,7 +161,7 @@ void check_symbolic(tally& t, const char* id, const char* text, const F& f, Targ
 
 // Symbolic derivatives are checked on every eighth expression (generate.py passes the expression
 // to differentiate, or no_symbolic_check): each check instantiates eight derivative expressions
-// and their sweeps, which costs the compiler about a second.
+// and their sweeps, which costs the compiler 2 to 5 seconds.
 struct no_symbolic_check_t {};
 inline constexpr no_symbolic_check_t no_symbolic_check{};
 
