@@ -14,6 +14,7 @@
 #include "ctgrad/forward/dual.hpp"
 #include "ctgrad/forward/jacobian.hpp"
 #include "ctgrad/forward/tangent.hpp"
+#include "ctgrad/reverse/batch.hpp"
 #include "ctgrad/reverse/gradient.hpp"
 #include "ctgrad/symbolic/derivative.hpp"
 #include "ctgrad/symbolic/simplify.hpp"
