@@ -5,6 +5,7 @@
 #include "ctgrad/config.hpp"
 #include "ctgrad/core/expr.hpp"
 #include "ctgrad/core/fixed_string.hpp"
+#include "ctgrad/core/unroll.hpp"
 #include "ctgrad/core/functions.hpp"
 #include "ctgrad/core/let.hpp"
 #include "ctgrad/core/nodes.hpp"
