@@ -3,8 +3,9 @@
 
 // value() and gradient() never touch the heap: every global operator new and delete of this
 // program (plain, array, sized, aligned, nothrow) is replaced by a counting version, and the count
-// must not move across the measured calls. A first test case shows that the counter does see an
-// allocation made inside a measured region, so the others can fail.
+// must not move across the measured calls. The same holds for batch_gradient over a data set
+// held in vectors made before the measured region. A first test case shows that the counter does
+// see an allocation made inside a measured region, so the others can fail.
 
 #include <atomic>
 #include <cmath>
@@ -12,6 +13,7 @@
 #include <cstdlib>
 #include <ctgrad/ctgrad.hpp>
 #include <new>
+#include <vector>
 
 namespace {
 std::atomic<long> allocations{0};
@@ -178,6 +180,25 @@ BOOST_AUTO_TEST_CASE(a_long_chain) {
     for (int i = 0; i < 100; ++i) {
       const auto g = ctgrad::gradient(f, ctgrad::at(x = 0.3 + 1e-3 * i, t = -0.8));
       sink = g[x] + g[t];
+    }
+  });
+  BOOST_TEST(seen == 0);
+}
+
+BOOST_AUTO_TEST_CASE(batch_gradient_over_a_data_set) {
+  const auto z1 = ctgrad::let<"z1">(w1 * x + b1);
+  const auto L = square(w2 * select(z1 > 0, z1, 0) + b2 - t);
+  std::vector<double> xs(1000), ts(1000);
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    xs[i] = std::sin(0.1 * static_cast<double>(i));
+    ts[i] = std::cos(0.2 * static_cast<double>(i));
+  }
+  const long seen = allocations_during([&] {
+    for (int i = 0; i < 10; ++i) {
+      const auto g =
+          ctgrad::batch_gradient(L, ctgrad::at(w1 = 0.5 + 0.01 * i, b1 = 0.1, w2 = -0.3, b2 = 0.2),
+                                 ctgrad::data(x = xs, t = ts));
+      sink = g[w1] + g[b1] + g[w2] + g[b2] + g.mean().value();
     }
   });
   BOOST_TEST(seen == 0);

@@ -1,6 +1,7 @@
 #pragma once
 // The functions of expressions. Found by argument-dependent lookup: `sin(x)` for a ctgrad
 // expression x needs no qualification.
+#include "ctgrad/core/branch.hpp"
 #include "ctgrad/core/make.hpp"
 #include "ctgrad/rules/activation.hpp"
 #include "ctgrad/rules/arithmetic.hpp"

@@ -72,9 +72,10 @@ struct variable : detail::numbers_storage<0> {
   static constexpr auto name_string = Name;
   static constexpr std::string_view name() { return Name.view(); }
 
-  // `w = 2.0` binds a value to the variable (see eval/point.hpp).
+  // `w = 2.0` binds a value to the variable (see eval/point.hpp); `x = xs` for a range of
+  // numbers binds one value per sample (eval/column.hpp).
   template <class T>
-  constexpr auto operator=(T value) const;
+  constexpr auto operator=(const T& value) const;
 };
 
 template <long long Num, long long Den>

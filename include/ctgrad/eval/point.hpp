@@ -9,6 +9,7 @@
 #include "ctgrad/config.hpp"
 #include "ctgrad/core/nodes.hpp"
 #include "ctgrad/detail/type_list.hpp"
+#include "ctgrad/eval/column.hpp"
 
 namespace ctgrad {
 
@@ -33,6 +34,10 @@ struct a_variable_is_bound_twice {
   static constexpr bool value = false;
 };
 template <class Name>
+struct a_range_of_samples_belongs_in_ctgrad_data {
+  static constexpr bool value = false;
+};
+template <class Name>
 struct no_value_is_bound_to_variable {
   static constexpr bool value = false;
 };
@@ -40,11 +45,17 @@ struct no_value_is_bound_to_variable {
 
 template <fixed_string Name>
 template <class T>
-constexpr auto variable<Name>::operator=(T value) const {
-  static_assert(scalar<T> || error::a_variable_is_bound_to_something_that_is_not_a_number<T>::value,
-                "ctgrad: a variable can only be bound to a number (int, double, or a type for "
-                "which ctgrad::enable_scalar is true)");
-  return binding<Name, T>{value};
+constexpr auto variable<Name>::operator=(const T& value) const {
+  if constexpr (detail::data_range<T>) {
+    using E = std::remove_cv_t<std::ranges::range_value_t<const T>>;
+    return column<Name, E>{std::span<const E>(std::ranges::data(value), std::ranges::size(value))};
+  } else {
+    static_assert(
+        scalar<T> || error::a_variable_is_bound_to_something_that_is_not_a_number<T>::value,
+        "ctgrad: a variable can only be bound to a number (int, double, or a type for "
+        "which ctgrad::enable_scalar is true)");
+    if constexpr (scalar<T>) return binding<Name, T>{value};
+  }
 }
 
 namespace detail {
@@ -103,7 +114,12 @@ struct point : Bindings... {
 // ctgrad::at(w = 2.0, x = 3.0, b = 1.0)
 template <class... Bindings>
 constexpr auto at(const Bindings&... bindings) {
-  static_assert((detail::is_binding<Bindings>::value && ...) ||
+  static_assert(!(detail::is_column<Bindings>::value || ...) ||
+                    (error::a_range_of_samples_belongs_in_ctgrad_data<Bindings>::value && ...),
+                "ctgrad::at: a variable is bound to a range of values; per-sample data go in "
+                "ctgrad::data(x = xs, ...) of ctgrad::batch_gradient");
+  static_assert((detail::is_column<Bindings>::value || ...) ||
+                    (detail::is_binding<Bindings>::value && ...) ||
                     (error::at_takes_bindings_like_x_equals_value<Bindings>::value && ...),
                 "ctgrad::at takes bindings written as variable = value, e.g. at(x = 1.0, w = 2.0)");
   if constexpr ((detail::is_binding<Bindings>::value && ...)) {

@@ -58,6 +58,17 @@ struct step_of<key<expr<Op, C...>, Offset, Scope>> {
   using type = Op;
 };
 
+// Bit j: the operation passes an adjoint to operand j. A rule whose operands get none (a
+// comparison, select's condition) says so with `adjoint_operands`, so that the sweep neither
+// computes the adjoint of such an operand nor adds a 0 to it.
+template <class Step>
+inline constexpr unsigned adjoint_operands_of = ~0u;
+template <class Step>
+requires requires {
+  Step::adjoint_operands;
+}
+inline constexpr unsigned adjoint_operands_of<Step> = Step::adjoint_operands;
+
 template <std::size_t N>
 struct resolved {
   std::array<operand_row, N> operands{};  // operand positions; a number leaf: its number's
@@ -122,6 +133,8 @@ struct graph<list<K...>> {
 
   static constexpr std::array<node_id, size> ids{key_id<K>...};
   static constexpr std::array<std::size_t, size> arity{operands_of<K>::arity...};
+  static constexpr std::array<unsigned, size> passes_adjoint{
+      adjoint_operands_of<typename step_of<K>::type>...};
 
   static constexpr resolved<size> tables = resolve<size>(
       ids, arity, {operands_of<K>::ids...}, {std::is_same_v<typename K::node, number>...},

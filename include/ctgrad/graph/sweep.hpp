@@ -139,7 +139,8 @@ struct sweep : graph<keys_of<Expr>> {
       for (std::size_t i : positions)
         if (i < size) w[i] = true;
       for (std::size_t i = 0; i < size; ++i)
-        for (std::size_t j = 0; j < base::arity[i]; ++j) w[i] = w[i] || w[base::operands[i][j]];
+        for (std::size_t j = 0; j < base::arity[i]; ++j)
+          w[i] = w[i] || ((base::passes_adjoint[i] >> j & 1u) != 0 && w[base::operands[i][j]]);
       const std::array<bool, size> cone = cone_of(Root);
       for (std::size_t i = 0; i < size; ++i) w[i] = w[i] && cone[i];
       return w;
@@ -151,7 +152,8 @@ struct sweep : graph<keys_of<Expr>> {
       for (std::size_t i = 0; i < size; ++i)
         if (wanted[i])
           for (std::size_t j = 0; j < base::arity[i]; ++j)
-            if (wanted[base::operands[i][j]]) bits[i] |= 1u << j;
+            if ((base::passes_adjoint[i] >> j & 1u) != 0 && wanted[base::operands[i][j]])
+              bits[i] |= 1u << j;
       return bits;
     }();
 
@@ -170,6 +172,31 @@ struct sweep : graph<keys_of<Expr>> {
           }
         }
       return bits;
+    }();
+
+    // Wanted nodes that no node passes an adjoint to (a variable used only in comparisons): their
+    // adjoint is 0, written before the sweep.
+    static constexpr std::size_t unreached_count = [] {
+      std::array<bool, size> written{};
+      written[Root] = true;
+      for (std::size_t i = 0; i < size; ++i)
+        for (std::size_t j = 0; j < base::arity[i]; ++j)
+          if ((wanted_operands[i] >> j & 1u) != 0) written[base::operands[i][j]] = true;
+      std::size_t n = 0;
+      for (std::size_t i = 0; i <= Root; ++i) n += wanted[i] && !written[i];
+      return n;
+    }();
+    static constexpr std::array<std::size_t, unreached_count> unreached = [] {
+      std::array<bool, size> written{};
+      written[Root] = true;
+      for (std::size_t i = 0; i < size; ++i)
+        for (std::size_t j = 0; j < base::arity[i]; ++j)
+          if ((wanted_operands[i] >> j & 1u) != 0) written[base::operands[i][j]] = true;
+      std::array<std::size_t, unreached_count> at{};
+      std::size_t n = 0;
+      for (std::size_t i = 0; i <= Root; ++i)
+        if (wanted[i] && !written[i]) at[n++] = i;
+      return at;
     }();
   };
 
@@ -195,6 +222,7 @@ struct sweep : graph<keys_of<Expr>> {
   template <class Targets = typename base::entry_ids, std::size_t Root = size - 1, class T>
   CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint) {
     adjoint[Root] = T(1);
+    for (std::size_t i : toward<Targets, Root>::unreached) adjoint[i] = T(0);
     reverse<toward<Targets, Root>>(v, adjoint, typename base::steps{},
                                    std::make_index_sequence<Root + 1>{});
   }

@@ -108,6 +108,20 @@ operation_text operation_text_of() {
             "max({a}, {b})",
             {"{d} * ({a} > {b} ? 1 : {b} > {a} ? 0 : 0.5)",
              "{d} * ({b} > {a} ? 1 : {a} > {b} ? 0 : 0.5)"}};
+  } else if constexpr (std::is_same_v<Op, ops::less>) {
+    return {"lt", "<", "({a} < {b} ? 1 : 0)", {"0", "0"}};
+  } else if constexpr (std::is_same_v<Op, ops::less_equal>) {
+    return {"le", "\u2264", "({a} <= {b} ? 1 : 0)", {"0", "0"}};
+  } else if constexpr (std::is_same_v<Op, ops::greater>) {
+    return {"gt", ">", "({a} > {b} ? 1 : 0)", {"0", "0"}};
+  } else if constexpr (std::is_same_v<Op, ops::greater_equal>) {
+    return {"ge", "\u2265", "({a} >= {b} ? 1 : 0)", {"0", "0"}};
+  } else if constexpr (std::is_same_v<Op, ops::select>) {
+    // The adjoint goes to the taken branch only (a select, not a multiply by 0 or 1).
+    return {"select",
+            "select",
+            "({a} != 0 ? {b} : {c})",
+            {"0", "({a} != 0 ? {d} : 0)", "({a} != 0 ? 0 : {d})"}};
   } else if constexpr (std::is_same_v<Op, ops::step>) {
     return unary("step", "0");
   } else if constexpr (std::is_same_v<Op, ops::sign>) {

@@ -5,6 +5,8 @@
 // or fractions (`1/2`), run-time numbers in the shortest form that reads back to the same double.
 // Sums and products print flat where regrouping them does not change the value mathematically
 // (`a + (b + c)` as `a + b + c`), so the text shows the mathematics, not the evaluation order.
+// Comparisons bind less tightly than sums (`x + 1 < y`), and select prints as a function:
+// `select(x > 0, x, 0)`.
 #include <charconv>
 #include <cstddef>
 #include <string>
@@ -21,7 +23,7 @@ namespace ctgrad {
 namespace io_detail {
 
 // How tightly a printed expression binds: what decides whether it needs parentheses.
-enum class binding_power { sum, product, negation, atom };
+enum class binding_power { comparison, sum, product, negation, atom };
 
 struct printed {
   std::string text;
@@ -52,6 +54,11 @@ inline constexpr bool is_integer_power = false;
 template <long long N>
 inline constexpr bool is_integer_power<ops::pow_int<N>> = true;
 
+template <class Op>
+inline constexpr bool is_comparison_op =
+    std::is_same_v<Op, ops::less> || std::is_same_v<Op, ops::less_equal> ||
+    std::is_same_v<Op, ops::greater> || std::is_same_v<Op, ops::greater_equal>;
+
 template <class E>
 printed print(const E& e);
 
@@ -64,18 +71,29 @@ printed print_node(const expr<Op, Args...>& e, std::index_sequence<J...>) {
     return {std::string(Op::name.view()), P::atom};
   } else if constexpr (std::is_same_v<Op, ops::add> || std::is_same_v<Op, ops::sub>) {
     const auto& b = operand_text[1];
-    const bool wrap_right =
-        b.power == P::negation || (std::is_same_v<Op, ops::sub> && b.power == P::sum);
-    return {join(a.text, " ", Op::symbol, " ", parenthesized(b, wrap_right)), P::sum};
+    const bool wrap_right = b.power == P::comparison || b.power == P::negation ||
+                            (std::is_same_v<Op, ops::sub> && b.power == P::sum);
+    return {join(parenthesized(a, a.power == P::comparison), " ", Op::symbol, " ",
+                 parenthesized(b, wrap_right)),
+            P::sum};
+  } else if constexpr (is_comparison_op<Op>) {
+    // Comparisons do not chain: (a < b) < c keeps its parentheses on either side.
+    const auto& b = operand_text[1];
+    return {join(parenthesized(a, a.power == P::comparison), " ", Op::symbol, " ",
+                 parenthesized(b, b.power == P::comparison)),
+            P::comparison};
   } else if constexpr (std::is_same_v<Op, ops::mul> || std::is_same_v<Op, ops::div>) {
     const auto& b = operand_text[1];
-    const bool wrap_right = b.power == P::sum || b.power == P::negation ||
+    const bool wrap_right = b.power == P::comparison || b.power == P::sum ||
+                            b.power == P::negation ||
                             (std::is_same_v<Op, ops::div> && b.power == P::product);
-    return {join(parenthesized(a, a.power == P::sum), " ", Op::symbol, " ",
-                 parenthesized(b, wrap_right)),
+    return {join(parenthesized(a, a.power == P::comparison || a.power == P::sum), " ", Op::symbol,
+                 " ", parenthesized(b, wrap_right)),
             P::product};
   } else if constexpr (std::is_same_v<Op, ops::neg>) {
-    return {join("-", parenthesized(a, a.power == P::sum || a.power == P::negation)), P::negation};
+    return {join("-", parenthesized(a, a.power == P::comparison || a.power == P::sum ||
+                                           a.power == P::negation)),
+            P::negation};
   } else if constexpr (is_integer_power<Op>) {
     return {join("pow<", std::to_string(Op::exponent), ">(", a.text, ")"), P::atom};
   } else {

@@ -57,7 +57,15 @@ constexpr auto sum(const A& a, const B& b, const Rest&... rest) {
 
 template <class Target, class Self, class E, std::size_t... J>
 constexpr auto sum_of_chain_terms(const Self& self, const E& e, std::index_sequence<J...>) {
-  return sum(chain_term<Target, J>(self, e, operand<J>(e)...)...);
+  if constexpr (std::is_same_v<typename E::op, ops::select>) {
+    // d select(c, a, b) = select(c, da, db): the chain rule's select(c, 1, 0) * da +
+    // select(c, 0, 1) * db without its products, so that an infinite or NaN derivative in the
+    // branch not taken stays out, as in the adjoint sweep (0 * inf would be NaN).
+    return simplifying::select(operand<0>(e), derivative_of<Target>(operand<1>(e)),
+                               derivative_of<Target>(operand<2>(e)));
+  } else {
+    return sum(chain_term<Target, J>(self, e, operand<J>(e)...)...);
+  }
 }
 
 template <class T>

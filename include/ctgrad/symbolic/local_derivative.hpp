@@ -213,5 +213,29 @@ requires(std::is_same_v<Op, ops::step> || std::is_same_v<Op, ops::sign> ||
   }
 };
 
+// Comparisons are piecewise constant. d select(c, a, b)/da is the condition as 0 or 1,
+// select(c, 1, 0) (just c for a comparison), and d/db is select(c, 0, 1).
+template <class Op>
+requires(std::is_same_v<Op, ops::less> || std::is_same_v<Op, ops::less_equal> ||
+         std::is_same_v<Op, ops::greater> ||
+         std::is_same_v<Op, ops::greater_equal>) struct local_derivative<Op> {
+  template <std::size_t J>
+  static constexpr auto of(const auto&, const auto&, const auto&) {
+    return constant<0>{};
+  }
+};
+template <>
+struct local_derivative<ops::select> {
+  template <std::size_t J>
+  static constexpr auto of(const auto&, const auto& c, const auto&, const auto&) {
+    if constexpr (J == 0)
+      return constant<0>{};
+    else if constexpr (J == 1)
+      return s::select(c, constant<1>{}, constant<0>{});
+    else
+      return s::select(c, constant<0>{}, constant<1>{});
+  }
+};
+
 }  // namespace detail
 }  // namespace ctgrad

@@ -10,7 +10,9 @@
 //   1 * a, a * 1, a / 1 -> a; 0 / a -> 0; -(-a) -> a; -1 * a -> -a;
 // - merging: a + a -> 2 * a; a * a -> square(a); coefficients move to the front and multiply
 //   (2 * (3 * a) -> 6 * a, (2 * a) * b -> 2 * (a * b)); a / k -> (1/k) * a for a constant k;
-//   a + -b -> a - b; a - -b -> a + b; signs move out of products.
+//   a + -b -> a - b; a - -b -> a + b; signs move out of products;
+// - branches: select(c, a, a) -> a; select(k, a, b) -> a or b for a constant k;
+//   select(c, 1, 0) -> c for a comparison c.
 // "a - a -> 0" and the other rules that compare operands apply only when the operand holds no
 // run-time number: its type is then its value (docs/design.md, "Node identity").
 // 0 * a -> 0 assumes a finite: the simplified derivative of an expression is its derivative
@@ -60,6 +62,14 @@ template <class Op>
 inline constexpr bool is_pow_int_op = false;
 template <long long N>
 inline constexpr bool is_pow_int_op<ops::pow_int<N>> = true;
+
+// A comparison node, whose value is 1 or 0.
+template <class T>
+inline constexpr bool is_comparison = false;
+template <class Op, class A, class B>
+inline constexpr bool is_comparison<expr<Op, A, B>> =
+    std::is_same_v<Op, ops::less> || std::is_same_v<Op, ops::less_equal> ||
+    std::is_same_v<Op, ops::greater> || std::is_same_v<Op, ops::greater_equal>;
 
 // Two operands that are the same node: equal types without run-time numbers.
 template <class A, class B>
@@ -401,6 +411,25 @@ constexpr auto pow_int(const A& a) {
     return detail::node_for<ops::pow_int<N>, A>(a);
 }
 
+// select(c, a, b): select(c, a, a) -> a; a constant condition picks its branch; and
+// select(c, 1, 0) -> c for a comparison c, which is already 1 or 0.
+template <class C, class A, class B>
+constexpr auto select(const C& c, const A& a, const B& b) {
+  using namespace detail;
+  if constexpr (same_node<A, B>) {
+    return a;
+  } else if constexpr (is_constant<C>::value) {
+    if constexpr (C::numerator != 0)
+      return a;
+    else
+      return b;
+  } else if constexpr (is_comparison<C> && is_one<A> && is_zero<B>) {
+    return c;
+  } else {
+    return node_for<ops::select, C, A, B>(c, a, b);
+  }
+}
+
 // The node Op(operands...), simplified by the rules above where Op has any.
 template <class Op, class... A>
 constexpr auto apply(const A&... a) {
@@ -418,6 +447,8 @@ constexpr auto apply(const A&... a) {
     return square(a...);
   else if constexpr (detail::is_pow_int_op<Op>)
     return pow_int<Op::exponent>(a...);
+  else if constexpr (std::is_same_v<Op, ops::select>)
+    return select(a...);
   else
     return detail::node_for<Op, A...>(a...);
 }

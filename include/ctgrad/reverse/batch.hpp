@@ -1,0 +1,224 @@
+#pragma once
+// Gradients summed over a data set: batch_gradient(loss, at(w = ..., b = ...), data(x = xs,
+// t = ts)) is the sum over samples i of gradient(loss, at(w = ..., b = ..., x = xs[i],
+// t = ts[i])). The parameters are bound once; each column gives one value per sample. The loop
+// is the one a person would write: per sample one forward pass and one adjoint sweep on the
+// stack, added into the sums; nothing is allocated. With no global tape there is no shared state
+// either, so samples may be split across threads (reverse/parallel_batch.hpp).
+#include <array>
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "ctgrad/eval/column.hpp"
+#include "ctgrad/reverse/gradient.hpp"
+
+namespace ctgrad {
+
+namespace error {
+template <class Argument>
+struct data_takes_columns_like_x_equals_values {
+  static constexpr bool value = false;
+};
+template <class Name>
+struct a_column_is_given_twice {
+  static constexpr bool value = false;
+};
+template <class Name>
+struct a_variable_is_bound_both_as_a_parameter_and_as_data {
+  static constexpr bool value = false;
+};
+template <class Argument>
+struct expected_data_made_by_ctgrad_data {
+  static constexpr bool value = false;
+};
+}  // namespace error
+
+// The per-sample data: columns of equal length, viewed, not copied.
+template <class... Columns>
+struct data_set : Columns... {
+  std::size_t samples;  // the length of every column
+
+  static constexpr std::array<std::string_view, sizeof...(Columns)> names{Columns::name.view()...};
+  template <std::size_t I>
+  static constexpr auto name_of = detail::at<I, Columns...>::name;
+};
+
+namespace detail {
+template <class T>
+struct is_data_set : std::false_type {};
+template <class... C>
+struct is_data_set<data_set<C...>> : std::true_type {};
+}  // namespace detail
+
+namespace detail {
+// Not constexpr: reached during constant evaluation, it stops the compilation here.
+[[noreturn]] inline void throw_unequal_columns(std::string_view first, std::size_t first_size,
+                                               std::string_view other, std::size_t other_size) {
+  throw std::invalid_argument(
+      "ctgrad::data: the columns have different lengths: " + std::string(first) + " has " +
+      std::to_string(first_size) + " samples, " + std::string(other) + " has " +
+      std::to_string(other_size));
+}
+}  // namespace detail
+
+// data(x = xs, t = ts): the columns of a data set. Columns of different lengths throw
+// std::invalid_argument, naming two of them and their lengths.
+template <class... Columns>
+constexpr auto data(const Columns&... columns) {
+  static_assert(sizeof...(Columns) > 0 &&
+                    ((detail::is_column<Columns>::value && ...) ||
+                     (error::data_takes_columns_like_x_equals_values<Columns>::value && ...)),
+                "ctgrad::data takes columns written as variable = range of numbers, e.g. "
+                "data(x = xs, t = ts) with std::vector<double> xs, ts");
+  if constexpr (sizeof...(Columns) > 0 && (detail::is_column<Columns>::value && ...)) {
+    constexpr std::size_t twice =
+        detail::first_repeated<sizeof...(Columns)>({Columns::name.view()...});
+    if constexpr (twice < sizeof...(Columns)) {
+      static_assert(
+          error::a_column_is_given_twice<spelled<detail::at<twice, Columns...>::name>>::value,
+          "ctgrad::data: a variable is given two columns");
+    } else {
+      const std::size_t sizes[] = {columns.values.size()...};
+      const std::string_view names[] = {Columns::name.view()...};
+      for (std::size_t i = 1; i < sizeof...(Columns); ++i)
+        if (sizes[i] != sizes[0])
+          detail::throw_unequal_columns(names[0], sizes[0], names[i], sizes[i]);
+      return data_set<Columns...>{columns..., sizes[0]};
+    }
+  }
+}
+
+// The gradient summed over the samples: value() is the sum of the loss, r[w] the sum of
+// dloss/dw, samples the number of samples; mean() divides both by it.
+template <class T, class... Ids>
+struct batch_gradient_result {
+  T total;
+  std::array<T, sizeof...(Ids)> sums;
+  std::size_t samples;
+
+  static constexpr std::size_t size() { return sizeof...(Ids); }
+  constexpr T value() const { return total; }
+
+  template <class X>
+  constexpr T operator[](const X&) const {
+    constexpr std::size_t i = detail::find_entry<detail::entry_id<X>, Ids...>();
+    static_assert(
+        i < sizeof...(Ids) || error::the_gradient_has_no_entry_for<detail::entry_name<X>>::value,
+        "ctgrad: this gradient has no entry for that argument; entries are the "
+        "variables and named intermediates of the expression, or those given to wrt()");
+    return sums[i < sizeof...(Ids) ? i : 0];
+  }
+
+  // The mean over the samples (NaN for none).
+  constexpr batch_gradient_result mean() const {
+    batch_gradient_result m = *this;
+    const T n = T(static_cast<double>(samples));
+    m.total = total / n;
+    for (auto& s : m.sums) s = s / n;
+    return m;
+  }
+
+  // Adds another part of the same data set (reverse/parallel_batch.hpp).
+  constexpr void add(const batch_gradient_result& other) {
+    total = total + other.total;
+    for (std::size_t k = 0; k < sizeof...(Ids); ++k) sums[k] = sums[k] + other.sums[k];
+    samples += other.samples;
+  }
+};
+
+namespace detail {
+
+template <class P, class Id>
+inline constexpr bool is_parameter = false;
+template <class P, fixed_string Name>
+inline constexpr bool is_parameter<P, variable<Name>> = P::template binds<Name>;
+
+// The default entries: the variables of f that the parameters' point binds, in graph order.
+template <class P, class Ids>
+struct parameter_entries;
+template <class P, class... Ids>
+struct parameter_entries<P, list<Ids...>> {
+  static constexpr std::array<bool, sizeof...(Ids)> mask{is_parameter<P, Ids>...};
+  using type = typename pick<list<Ids...>, positions_of<count_true(mask)>(mask)>::type;
+};
+
+template <class P, class D>
+struct sample_point;
+template <class... B, class... C>
+struct sample_point<point<B...>, data_set<C...>> {
+  using type = point<B..., binding<C::name, typename C::value_type>...>;
+  // The parameters, and sample i of every column.
+  CTGRAD_INLINE static constexpr type at(const point<B...>& p, const data_set<C...>& d,
+                                         std::size_t i) {
+    return type{static_cast<const B&>(p)...,
+                binding<C::name, typename C::value_type>{static_cast<const C&>(d).values[i]}...};
+  }
+};
+
+template <class P, class D>
+constexpr bool check_batch_call() {
+  static_assert(is_data_set<D>::value || error::expected_data_made_by_ctgrad_data<D>::value,
+                "ctgrad::batch_gradient: the third argument must be the data, made by "
+                "ctgrad::data(x = xs, ...)");
+  if constexpr (is_data_set<D>::value && point_like<P>) {
+    constexpr std::array<std::string_view, P::names.size() + D::names.size()> all = [] {
+      std::array<std::string_view, P::names.size() + D::names.size()> a{};
+      for (std::size_t i = 0; i < P::names.size(); ++i) a[i] = P::names[i];
+      for (std::size_t i = 0; i < D::names.size(); ++i) a[P::names.size() + i] = D::names[i];
+      return a;
+    }();
+    constexpr std::size_t twice = first_repeated(all);
+    if constexpr (twice < all.size()) {
+      static_assert(error::a_variable_is_bound_both_as_a_parameter_and_as_data<
+                        spelled<D::template name_of<twice - P::names.size()>>>::value,
+                    "ctgrad::batch_gradient: a variable is bound both as a parameter (in at()) "
+                    "and as data (in data()); bind it in one of them");
+      return false;
+    } else {
+      return true;
+    }
+  } else {
+    return false;
+  }
+}
+
+// Samples [begin, end) of the data set, summed.
+template <class E, class P, class D, class... Ids>
+constexpr auto batch_sum(const E& f, const P& p, const D& d, std::size_t begin, std::size_t end,
+                         list<Ids...>) {
+  using S = sample_point<P, D>;
+  using T = typename S::type::scalar_type;
+  batch_gradient_result<T, Ids...> r{T(0), {}, end - begin};
+  for (auto& s : r.sums) s = T(0);
+  for (std::size_t i = begin; i < end; ++i) {
+    const auto g = run_gradient<E, typename S::type, Ids...>(f, S::at(p, d, i),
+                                                             std::index_sequence_for<Ids...>{});
+    r.total = r.total + g.function_value;
+    for (std::size_t k = 0; k < sizeof...(Ids); ++k) r.sums[k] = r.sums[k] + g.adjoints[k];
+  }
+  return r;
+}
+
+template <class E, class P>
+using default_batch_entries = typename parameter_entries<P, typename sweep<E>::entry_ids>::type;
+
+}  // namespace detail
+
+// The sum over the samples of d: d(loss)/dv for every variable of loss bound in p.
+template <class E, class P, class D>
+constexpr auto batch_gradient(const E& loss, const P& p, const D& d) {
+  if constexpr (detail::check_call<E, P>() && detail::check_batch_call<P, D>())
+    return detail::batch_sum(loss, p, d, 0, d.samples, detail::default_batch_entries<E, P>{});
+}
+
+// The same for the chosen entries, in that order (variables, data variables or named
+// intermediates).
+template <class E, class P, class D, class... Ids>
+constexpr auto batch_gradient(const E& loss, const P& p, const D& d, targets<Ids...>) {
+  if constexpr (detail::check_call<E, P>() && detail::check_batch_call<P, D>())
+    return detail::batch_sum(loss, p, d, 0, d.samples, detail::list<Ids...>{});
+}
+
+}  // namespace ctgrad

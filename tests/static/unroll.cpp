@@ -1,0 +1,64 @@
+// unroll<K>(init, step) checked by the compiler: explicit Euler steps of y' = -k y and a tanh
+// recurrence unrolled into one expression, against the same loops written out, in value and
+// gradient; the number of distinct nodes grows by a constant per step.
+#include <ctgrad/ctgrad.hpp>
+
+namespace {
+
+using ctgrad::at;
+using ctgrad::gradient;
+using ctgrad::unroll;
+using ctgrad::value;
+
+constexpr auto s0 = ctgrad::var<"s0">;
+constexpr auto h = ctgrad::var<"h">;
+constexpr auto k = ctgrad::var<"k">;
+constexpr auto w = ctgrad::var<"w">;
+
+constexpr bool close(double a, double b) {
+  const double d = a > b ? a - b : b - a;
+  const double m = b > 0 ? b : -b;
+  return d <= 1e-14 * (m > 1 ? m : 1);
+}
+
+// Euler for y' = -k y: y_{n+1} = y_n + h (-k y_n), so y_K = s0 (1 - h k)^K.
+constexpr int K = 6;
+constexpr auto euler = unroll<K>(s0, [](const auto& y) { return y + h * (-k * y); });
+constexpr auto p = at(s0 = 1.5, h = 0.1, k = 2.0);
+constexpr double by_loop = [] {
+  double y = 1.5;
+  for (int i = 0; i < K; ++i) y = y + 0.1 * (-2.0 * y);
+  return y;
+}();
+static_assert(value(euler, p) == by_loop);
+constexpr auto g = gradient(euler, p);
+constexpr double q = 1 - 0.1 * 2.0;  // 1 - h k
+constexpr double q5 = q * q * q * q * q;
+static_assert(close(g[s0], q5* q));               // (1 - hk)^K
+static_assert(close(g[k], -K * 0.1 * 1.5 * q5));  // -K h s0 (1 - hk)^(K-1)
+static_assert(close(g[h], -K * 2.0 * 1.5 * q5));  // -K k s0 (1 - hk)^(K-1)
+// Without run-time numbers every y_n is one node, used twice: s0, h, k and -k, then 3 new nodes
+// per step (-k * y, h * (-k * y), the sum), not 2^K.
+static_assert(ctgrad::detail::sweep<decltype(euler)>::size == 4 + 3 * K);
+
+// A recurrence with a run-time number per step, made from the step's index: h_{n+1} =
+// tanh(w h_n + u_n), u_n = 0.1 n. The input is used once per step, so nothing is copied.
+constexpr auto recurrence = unroll<4>(s0, [](const auto& s, auto index) {
+  return tanh(w * s + 0.1 * static_cast<double>(decltype(index)::value));
+});
+static_assert(value(recurrence, at(s0 = 0.5, w = 0.8)) == [] {
+  double s = 0.5;
+  for (int n = 0; n < 4; ++n) s = ctgrad::math::tanh(0.8 * s + 0.1 * n);
+  return s;
+}());
+
+// Names per step from the index: "y1", "y2", ...
+constexpr auto named = unroll<3>(s0, [](const auto& y, auto index) {
+  return ctgrad::let<ctgrad::numbered<"y", decltype(index)::value + 1>>(y + 0.5 * (-y));
+});
+static_assert(gradient(named, at(s0 = 2.0))[ctgrad::let<"y3">(s0)] == 1);
+static_assert(ctgrad::numbered<"y", 17>.view() == "y17");
+
+}  // namespace
+
+int main() {}
