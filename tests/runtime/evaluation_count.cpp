@@ -7,24 +7,7 @@
 #include <ctgrad/ctgrad.hpp>
 #include <type_traits>
 
-// Outside the anonymous namespace: the operators the library does not call here stay defined
-// without an unused-function warning.
-struct counted {
-  static inline long operations = 0;
-  double v = 0;
-
-  counted() = default;
-  counted(double value) : v(value) {}  // NOLINT: implicit, as a double is
-
-  friend counted operator+(counted a, counted b) { return ++operations, counted(a.v + b.v); }
-  friend counted operator-(counted a, counted b) { return ++operations, counted(a.v - b.v); }
-  friend counted operator*(counted a, counted b) { return ++operations, counted(a.v * b.v); }
-  friend counted operator/(counted a, counted b) { return ++operations, counted(a.v / b.v); }
-  friend counted operator-(counted a) { return ++operations, counted(-a.v); }
-  counted& operator+=(counted b) { return *this = *this + b; }
-  friend bool operator==(counted a, counted b) { return a.v == b.v; }
-  friend auto operator<=>(counted a, counted b) { return a.v <=> b.v; }
-};
+#include "counted_scalar.hpp"
 
 namespace {
 
@@ -37,18 +20,6 @@ long operations_of(F f) {
 }
 
 }  // namespace
-
-template <>
-inline constexpr bool ctgrad::enable_scalar<counted> = true;
-// A point mixing double and counted computes in counted.
-template <>
-struct std::common_type<double, counted> {
-  using type = counted;
-};
-template <>
-struct std::common_type<counted, double> {
-  using type = counted;
-};
 
 namespace {
 

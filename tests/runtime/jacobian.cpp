@@ -14,35 +14,7 @@
 #include <string_view>
 #include <type_traits>
 
-// Outside the anonymous namespace: the operators the library does not call here stay defined
-// without an unused-function warning.
-struct counted {
-  static inline long divisions = 0;
-  double v = 0;
-
-  counted() = default;
-  counted(double value) : v(value) {}  // NOLINT: implicit, as a double is
-
-  friend counted operator+(counted a, counted b) { return counted(a.v + b.v); }
-  friend counted operator-(counted a, counted b) { return counted(a.v - b.v); }
-  friend counted operator*(counted a, counted b) { return counted(a.v * b.v); }
-  friend counted operator/(counted a, counted b) { return ++divisions, counted(a.v / b.v); }
-  friend counted operator-(counted a) { return counted(-a.v); }
-  friend bool operator==(counted a, counted b) { return a.v == b.v; }
-  friend auto operator<=>(counted a, counted b) { return a.v <=> b.v; }
-};
-
-template <>
-inline constexpr bool ctgrad::enable_scalar<counted> = true;
-// A point mixing double and counted computes in counted.
-template <>
-struct std::common_type<double, counted> {
-  using type = counted;
-};
-template <>
-struct std::common_type<counted, double> {
-  using type = counted;
-};
+#include "counted_scalar.hpp"
 
 namespace {
 

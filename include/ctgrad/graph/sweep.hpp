@@ -176,26 +176,24 @@ struct sweep : graph<keys_of<Expr>> {
 
     // Wanted nodes that no node passes an adjoint to (a variable used only in comparisons): their
     // adjoint is 0, written before the sweep.
-    static constexpr std::size_t unreached_count = [] {
+    static constexpr std::array<bool, size> reached = [] {
       std::array<bool, size> written{};
       written[Root] = true;
       for (std::size_t i = 0; i < size; ++i)
         for (std::size_t j = 0; j < base::arity[i]; ++j)
           if ((wanted_operands[i] >> j & 1u) != 0) written[base::operands[i][j]] = true;
+      return written;
+    }();
+    static constexpr std::size_t unreached_count = [] {
       std::size_t n = 0;
-      for (std::size_t i = 0; i <= Root; ++i) n += wanted[i] && !written[i];
+      for (std::size_t i = 0; i <= Root; ++i) n += wanted[i] && !reached[i];
       return n;
     }();
     static constexpr std::array<std::size_t, unreached_count> unreached = [] {
-      std::array<bool, size> written{};
-      written[Root] = true;
-      for (std::size_t i = 0; i < size; ++i)
-        for (std::size_t j = 0; j < base::arity[i]; ++j)
-          if ((wanted_operands[i] >> j & 1u) != 0) written[base::operands[i][j]] = true;
       std::array<std::size_t, unreached_count> at{};
       std::size_t n = 0;
       for (std::size_t i = 0; i <= Root; ++i)
-        if (wanted[i] && !written[i]) at[n++] = i;
+        if (wanted[i] && !reached[i]) at[n++] = i;
       return at;
     }();
   };
