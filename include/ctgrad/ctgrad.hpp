@@ -3,6 +3,7 @@
 // Everything but the opt-in parts is included here. Opt-in: ctgrad/io/ (DOT, Mermaid and
 // generated-code text) and ctgrad/check/ (gradient checks, finding non-finite nodes).
 #include "ctgrad/config.hpp"
+#include "ctgrad/core/arrays.hpp"
 #include "ctgrad/core/expr.hpp"
 #include "ctgrad/core/fixed_string.hpp"
 #include "ctgrad/core/functions.hpp"

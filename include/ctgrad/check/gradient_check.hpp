@@ -150,6 +150,7 @@ constexpr auto targets_for(detail::list<Vars...>) {
 template <expression E, point_like P, class Claimed>
 requires(!scalar<Claimed>) constexpr auto check_gradient(
     const E& f, const P& p, const Claimed& claimed, double tolerance = default_gradient_tolerance) {
+  static_assert(detail::check_no_arrays<"check_gradient", E>());
   return check_detail::check_all(f, p, claimed, tolerance,
                                  typename check_detail::variables_of<E>::type{});
 }
@@ -158,6 +159,7 @@ requires(!scalar<Claimed>) constexpr auto check_gradient(
 template <expression E, point_like P>
 constexpr auto check_gradient(const E& f, const P& p,
                               double tolerance = default_gradient_tolerance) {
+  static_assert(detail::check_no_arrays<"check_gradient", E>());
   using variables = typename check_detail::variables_of<E>::type;
   return check_gradient(f, p, gradient(f, p, check_detail::targets_for(variables{})), tolerance);
 }

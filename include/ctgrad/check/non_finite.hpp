@@ -57,6 +57,7 @@ constexpr bool finite(double v) {
 // whose value, or else whose adjoint, is not finite.
 template <expression E, point_like P>
 constexpr non_finite_report find_non_finite(const E& f, const P& p) {
+  static_assert(detail::check_no_arrays<"find_non_finite", E>());
   using sweep = detail::sweep<E>;
   constexpr auto names = detail::describe_all(typename sweep::steps{});
   std::array<double, sweep::size> v{};

@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "ctgrad/core/fixed_string.hpp"
+#include "ctgrad/core/shape.hpp"
 
 namespace ctgrad {
 
@@ -18,6 +19,10 @@ struct expr;
 // A leaf that takes its value from the point of evaluation.
 template <fixed_string Name>
 struct variable;
+
+// A leaf that takes an array of Rows x Cols numbers (row-major) from the point of evaluation.
+template <fixed_string Name, std::size_t Rows, std::size_t Cols = 1>
+struct array_variable;
 
 // A compile-time rational constant Num/Den (integers are Den = 1). It folds in derivatives.
 template <long long Num, long long Den = 1>
@@ -63,6 +68,8 @@ template <class Op, class... Args>
 struct is_node<expr<Op, Args...>> : std::true_type {};
 template <fixed_string Name>
 struct is_node<variable<Name>> : std::true_type {};
+template <fixed_string Name, std::size_t Rows, std::size_t Cols>
+struct is_node<array_variable<Name, Rows, Cols>> : std::true_type {};
 template <long long Num, long long Den>
 struct is_node<constant<Num, Den>> : std::true_type {};
 template <>
@@ -72,6 +79,11 @@ template <class T>
 struct is_variable : std::false_type {};
 template <fixed_string Name>
 struct is_variable<variable<Name>> : std::true_type {};
+
+template <class T>
+struct is_array_variable : std::false_type {};
+template <fixed_string Name, std::size_t Rows, std::size_t Cols>
+struct is_array_variable<array_variable<Name, Rows, Cols>> : std::true_type {};
 
 template <class T>
 struct is_constant : std::false_type {};

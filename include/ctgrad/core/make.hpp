@@ -12,6 +12,10 @@ template <class Left, class Right>
 struct operand_is_neither_an_expression_nor_a_number {
   static constexpr bool value = false;
 };
+template <class... OperandShapes>
+struct element_wise_operands_are_arrays_of_different_shapes {
+  static constexpr bool value = false;
+};
 }  // namespace ctgrad::error
 
 namespace ctgrad::detail {
@@ -39,6 +43,11 @@ using node_for = expr<Op, node_t<Operands>...>;
 // deep expression (the list is otherwise formed on demand: keys_of in graph/keys.hpp).
 template <class Op, class... Operands>
 constexpr node_for<Op, Operands...> make_node(const Operands&... operands) {
+  static_assert(node_for<Op, Operands...>::value_shape.ok ||
+                    error::element_wise_operands_are_arrays_of_different_shapes<
+                        spelled_shape<node_t<Operands>::value_shape>...>::value,
+                "ctgrad: an element-wise operation combines arrays of different lengths; numbers "
+                "combine with arrays of any length, arrays only with arrays of their own shape");
   static_assert(keys_of<node_for<Op, Operands...>>::size > 0);
   return node_for<Op, Operands...>(operands...);
 }

@@ -1,5 +1,7 @@
 #pragma once
 // value(f, at(...)): the forward pass alone.
+#include <array>
+#include <cstddef>
 #include <type_traits>
 
 #include "ctgrad/eval/point.hpp"
@@ -39,7 +41,8 @@ constexpr bool check_call() {
 }
 }  // namespace detail
 
-// The value of f at p, each distinct node computed once.
+// The value of f at p, each distinct node computed once: a number, or a std::array for an
+// array-valued f.
 template <class E, class P>
 CTGRAD_INLINE constexpr auto value(const E& f, const P& p) {
   if constexpr (detail::check_call<E, P>()) {
@@ -47,7 +50,14 @@ CTGRAD_INLINE constexpr auto value(const E& f, const P& p) {
     using T = typename P::scalar_type;
     typename sweep::template values<T> v;  // every slot is written before it is read
     sweep::forward(v, f, p);
-    return v[sweep::size - 1];
+    constexpr std::size_t root = sweep::slot[sweep::size - 1];
+    if constexpr (!E::value_shape.array) {
+      return v[root];
+    } else {
+      std::array<T, E::value_shape.width()> out{};
+      for (std::size_t k = 0; k < out.size(); ++k) out[k] = v[root + k];
+      return out;
+    }
   }
 }
 

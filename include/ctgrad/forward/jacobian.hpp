@@ -279,7 +279,7 @@ using variables_of_bundle =
 // jacobian<mode::forward>(...) / jacobian<mode::reverse>(...).
 template <mode Mode = mode::by_shape, class F, class P>
 constexpr auto jacobian(const F& f, const P& p) {
-  if constexpr (detail::check_jacobian_call<F, P>())
+  if constexpr (detail::check_jacobian_call<F, P>() && detail::check_no_arrays<"jacobian", F>())
     return detail::run_jacobian<Mode>(f, p, detail::variables_of_bundle<F>{});
 }
 
@@ -287,7 +287,8 @@ constexpr auto jacobian(const F& f, const P& p) {
 // an output does not contain has derivative exactly 0 there.
 template <mode Mode = mode::by_shape, class F, class P, class... Ids>
 constexpr auto jacobian(const F& f, const P& p, targets<Ids...>) {
-  if constexpr (detail::check_jacobian_call<F, P>() && detail::check_inputs<Ids...>())
+  if constexpr (detail::check_jacobian_call<F, P>() && detail::check_no_arrays<"jacobian", F>() &&
+                detail::check_inputs<Ids...>())
     return detail::run_jacobian<Mode>(f, p, detail::list<Ids...>{});
 }
 

@@ -60,6 +60,7 @@ using variables_of = typename decltype(variables_among(typename sweep<E>::entry_
 // f at p and its derivative along the direction d: {value, tangent}.
 template <expression E, point_like P, point_like D>
 constexpr dual<double> tangent(const E& f, const P& p, const D& d) {
+  static_assert(detail::check_no_arrays<"tangent", E>());
   return value(f, detail::dual_point(p, d));
 }
 
@@ -67,6 +68,7 @@ constexpr dual<double> tangent(const E& f, const P& p, const D& d) {
 // {df/dx, (H d)_x}. Targets as for gradient (all variables and named intermediates by default).
 template <expression E, point_like P, point_like D, class... T>
 constexpr auto hessian_vector(const E& f, const P& p, const D& d, T... targets) {
+  static_assert(detail::check_no_arrays<"hessian_vector", E>());
   return gradient(f, detail::dual_point(p, d), targets...);
 }
 
@@ -121,6 +123,7 @@ constexpr hessian_result<Vars...> hessian_of(const E& f, const P& p, list<Vars..
 
 template <expression E, point_like P>
 constexpr auto hessian(const E& f, const P& p) {
+  static_assert(detail::check_no_arrays<"hessian", E>());
   return [&]<class... Vars>(detail::list<Vars...> vars) {
     return detail::hessian_of(f, p, vars, std::index_sequence_for<Vars...>{});
   }(detail::variables_of<E>{});

@@ -13,6 +13,13 @@
 #include "ctgrad/detail/type_list.hpp"
 #include "ctgrad/graph/keys.hpp"
 
+namespace ctgrad::error {
+template <class Function>
+struct this_function_does_not_take_array_expressions_yet {
+  static constexpr bool value = false;
+};
+}  // namespace ctgrad::error
+
 namespace ctgrad::detail {
 
 inline constexpr std::size_t max_arity = 3;
@@ -117,10 +124,32 @@ template <fixed_string Name>
 struct entry_id_of<variable<Name>> {
   using type = variable<Name>;
 };
+template <fixed_string Name, std::size_t Rows, std::size_t Cols>
+struct entry_id_of<array_variable<Name, Rows, Cols>> {
+  using type = array_variable<Name, Rows, Cols>;
+};
 template <fixed_string Name, class E>
 struct entry_id_of<expr<named<Name>, E>> {
-  using type = named_identity<Name>;
+  using type = std::conditional_t<E::value_shape.array, named_array<Name, E::value_shape>,
+                                  named_identity<Name>>;
 };
+
+// The shape of a gradient entry.
+template <class EntryId>
+inline constexpr shape entry_shape = scalar_shape;
+template <fixed_string Name, std::size_t Rows, std::size_t Cols>
+inline constexpr shape entry_shape<array_variable<Name, Rows, Cols>> = array_shape<Rows, Cols>;
+template <fixed_string Name, shape S>
+inline constexpr shape entry_shape<named_array<Name, S>> = S;
+
+// Where each node's elements start in the values array: nodes lie one after another, each
+// taking as many slots as its shape has elements (one for a number).
+template <std::size_t N>
+constexpr std::array<std::size_t, N + 1> slots_of(const std::array<shape, N>& shapes) {
+  std::array<std::size_t, N + 1> at{};
+  for (std::size_t i = 0; i < N; ++i) at[i + 1] = at[i] + shapes[i].width();
+  return at;
+}
 
 template <class Keys>
 struct graph;
@@ -132,6 +161,16 @@ struct graph<list<K...>> {
   using steps = list<typename step_of<K>::type...>;
 
   static constexpr std::array<node_id, size> ids{key_id<K>...};
+  static constexpr std::array<shape, size> shapes{K::node::value_shape...};
+  // Node i's elements are values[slot[i]] .. values[slot[i + 1] - 1]; slot[size] is the length
+  // of the values array. Without arrays, slot[i] is i.
+  static constexpr std::array<std::size_t, size + 1> slot = slots_of(shapes);
+  static constexpr std::size_t slots = slot[size];
+  static constexpr bool has_arrays = [] {
+    for (const shape& s : shapes)
+      if (s.array) return true;
+    return false;
+  }();
   static constexpr std::array<std::size_t, size> arity{operands_of<K>::arity...};
   static constexpr std::array<unsigned, size> passes_adjoint{
       adjoint_operands_of<typename step_of<K>::type>...};
@@ -143,8 +182,9 @@ struct graph<list<K...>> {
   static constexpr const std::array<operand_row, size>& operands = tables.operands;
 
   // Nodes that a gradient can report: variables and named intermediates.
-  static constexpr std::array<bool, size> is_entry{
-      (is_variable<typename K::node>::value || is_named<typename K::node>::value)...};
+  static constexpr std::array<bool, size> is_entry{(is_variable<typename K::node>::value ||
+                                                    is_array_variable<typename K::node>::value ||
+                                                    is_named<typename K::node>::value)...};
 
   static constexpr std::size_t entry_count = count_true(is_entry);
   // The entries in graph order: what a gradient reports by default.
@@ -163,5 +203,24 @@ template <class EntryId>
 inline constexpr node_id entry_node_id = EntryId::structure;
 template <fixed_string Name>
 inline constexpr node_id entry_node_id<named_identity<Name>> = scope_id<in_let<Name>>;
+template <fixed_string Name, shape S>
+inline constexpr node_id entry_node_id<named_array<Name, S>> = scope_id<in_let<Name>>;
+
+// Stops, with a message naming the function, where an expression holds arrays that the function
+// cannot handle (symbolic derivatives, forward mode and the checks and views work on numbers).
+template <fixed_string Function, class E>
+constexpr bool check_no_arrays() {
+  constexpr bool arrays = [] {
+    if constexpr (requires { E::holds_arrays; })
+      return E::holds_arrays;
+    else
+      return graph<keys_of<E>>::has_arrays;
+  }();
+  static_assert(
+      !arrays || error::this_function_does_not_take_array_expressions_yet<spelled<Function>>::value,
+      "ctgrad: this function does not take expressions with array variables yet; "
+      "value, gradient and batch_gradient do");
+  return !arrays;
+}
 
 }  // namespace ctgrad::detail

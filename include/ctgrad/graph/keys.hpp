@@ -47,9 +47,12 @@ struct key {
   using scope = Scope;
 };
 
-// What a named intermediate is looked up by in a gradient: its name.
+// What a named intermediate is looked up by in a gradient: its name (and its shape if it is an
+// array, so that its gradient entry knows its size).
 template <fixed_string Name>
 struct named_identity {};
+template <fixed_string Name, shape S>
+struct named_array {};
 
 template <class Scope>
 inline constexpr node_id scope_id{};

@@ -82,20 +82,130 @@ CTGRAD_INLINE constexpr void backpropagate(const T* v, T* adjoint) {
   }
 }
 
+// Arrays. An element-wise operation on arrays is the scalar rule applied per element; an
+// operand that is a number (B = 0) is read at every element, and its adjoint sums the
+// contributions of all of them. Operations that combine elements (rules/array.hpp) run as
+// whole-array rules.
+template <class Step>
+concept combines_elements = requires {
+  Step::result_shape;
+};
+
+// Element k of operand J of an element-wise node: the operand's own element k, or its only one.
+template <std::size_t A, bool B>
+inline constexpr std::size_t element(std::size_t k) {
+  return B ? A + k : A;
+}
+
+template <class Step, std::size_t Out, shape S, std::size_t Arity, std::size_t A0, std::size_t A1,
+          std::size_t A2, shape S0, shape S1, shape S2, class T, class Point>
+CTGRAD_INLINE constexpr void compute_node(T* v, const double* numbers, const Point& p) {
+  if constexpr (is_array_variable<Step>::value) {
+    p.template get_elements<Step::name_string, S.width()>(v + Out);
+  } else if constexpr (combines_elements<Step>) {
+    if constexpr (Arity == 1)
+      Step::template forward<S, S0>(v + Out, v + A0);
+    else
+      Step::template forward<S, S0, S1>(v + Out, v + A0, v + A1);
+  } else if constexpr (!S.array) {
+    v[Out] = node_value<Step, Arity, A0, A1, A2>(v, numbers, p);
+  } else {
+    constexpr bool B0 = S0.array, B1 = S1.array, B2 = S2.array;
+    for (std::size_t k = 0; k < S.width(); ++k) {
+      if constexpr (Arity == 1)
+        v[Out + k] = Step::value(v[element<A0, B0>(k)]);
+      else if constexpr (Arity == 2)
+        v[Out + k] = Step::value(v[element<A0, B0>(k)], v[element<A1, B1>(k)]);
+      else
+        v[Out + k] =
+            Step::value(v[element<A0, B0>(k)], v[element<A1, B1>(k)], v[element<A2, B2>(k)]);
+    }
+  }
+}
+
+// Operand J's share of element k of an element-wise node. An operand that is a number and is
+// assigned takes element 0's share by assignment and adds the rest.
+template <class Op, std::size_t J, bool Assign, bool B, std::size_t A, class T, class... V>
+CTGRAD_INLINE constexpr void contribute_element(std::size_t k, T* adjoint, const T& adjoint_k,
+                                                const T& y, const V&... operands) {
+  if constexpr (B || !Assign) {
+    contribute<Op, J, Assign>(adjoint[element<A, B>(k)], adjoint_k, y, operands...);
+  } else if (k == 0) {
+    contribute<Op, J, true>(adjoint[A], adjoint_k, y, operands...);
+  } else {
+    contribute<Op, J, false>(adjoint[A], adjoint_k, y, operands...);
+  }
+}
+
+template <class Op, std::size_t Out, shape S, std::size_t Arity, std::size_t A0, std::size_t A1,
+          std::size_t A2, shape S0, shape S1, shape S2, unsigned Wanted, unsigned Assigns, class T>
+CTGRAD_INLINE constexpr void backpropagate_node(const T* v, T* adjoint) {
+  if constexpr (Wanted == 0) {
+  } else if constexpr (combines_elements<Op>) {
+    if constexpr (Arity == 1) {
+      Op::template backward<0, (Assigns & 1u) != 0, S, S0>(adjoint + A0, adjoint + Out, v + Out,
+                                                           v + A0);
+    } else {
+      if constexpr ((Wanted & 1u) != 0)
+        Op::template backward<0, (Assigns & 1u) != 0, S, S0, S1>(adjoint + A0, adjoint + Out,
+                                                                 v + Out, v + A0, v + A1);
+      if constexpr ((Wanted & 2u) != 0)
+        Op::template backward<1, (Assigns & 2u) != 0, S, S0, S1>(adjoint + A1, adjoint + Out,
+                                                                 v + Out, v + A0, v + A1);
+    }
+  } else if constexpr (!S.array) {
+    backpropagate<Op, Out, Arity, A0, A1, A2, Wanted, Assigns>(v, adjoint);
+  } else {
+    constexpr bool B0 = S0.array, B1 = S1.array, B2 = S2.array;
+    constexpr bool W0 = (Wanted & 1u) != 0, W1 = (Wanted & 2u) != 0, W2 = (Wanted & 4u) != 0;
+    constexpr bool G0 = (Assigns & 1u) != 0, G1 = (Assigns & 2u) != 0, G2 = (Assigns & 4u) != 0;
+    for (std::size_t k = 0; k < S.width(); ++k) {
+      const T a = adjoint[Out + k];
+      const T y = v[Out + k];
+      if constexpr (Arity == 1) {
+        contribute_element<Op, 0, G0, B0, A0>(k, adjoint, a, y, v[element<A0, B0>(k)]);
+      } else if constexpr (Arity == 2) {
+        const T x0 = v[element<A0, B0>(k)], x1 = v[element<A1, B1>(k)];
+        if constexpr (W0) contribute_element<Op, 0, G0, B0, A0>(k, adjoint, a, y, x0, x1);
+        if constexpr (W1) contribute_element<Op, 1, G1, B1, A1>(k, adjoint, a, y, x0, x1);
+      } else {
+        const T x0 = v[element<A0, B0>(k)], x1 = v[element<A1, B1>(k)], x2 = v[element<A2, B2>(k)];
+        if constexpr (W0) contribute_element<Op, 0, G0, B0, A0>(k, adjoint, a, y, x0, x1, x2);
+        if constexpr (W1) contribute_element<Op, 1, G1, B1, A1>(k, adjoint, a, y, x0, x1, x2);
+        if constexpr (W2) contribute_element<Op, 2, G2, B2, A2>(k, adjoint, a, y, x0, x1, x2);
+      }
+    }
+  }
+}
+
 template <class Expr>
 struct sweep : graph<keys_of<Expr>> {
   using base = graph<keys_of<Expr>>;
   using base::size;
 
+  using base::slot;
+
+  // Node i's elements are v[slot[i]] ...; without arrays, slot[i] is i.
   template <class T>
-  using values = std::array<T, base::size>;
+  using values = std::array<T, base::slots>;
+
+  // Where operand j of node i starts in the values array, or, for a number leaf, the position of
+  // its number in the expression's numbers.
+  static constexpr std::size_t source(std::size_t i, std::size_t j) {
+    if (base::arity[i] == 0) return j == 0 ? base::operands[i][0] : 0;
+    return j < base::arity[i] ? slot[base::operands[i][j]] : 0;
+  }
+  static constexpr shape operand_shape(std::size_t i, std::size_t j) {
+    return j < base::arity[i] ? base::shapes[base::operands[i][j]] : scalar_shape;
+  }
 
   template <class T, class Point, class... Step, std::size_t... I>
   CTGRAD_INLINE static constexpr void forward(values<T>& v, const Expr& e, const Point& p,
                                               list<Step...>, std::index_sequence<I...>) {
     const int in_order[] = {
-        ((v[I] = node_value<Step, base::arity[I], base::operands[I][0], base::operands[I][1],
-                            base::operands[I][2]>(v.data(), e.numbers.data(), p)),
+        (compute_node<Step, slot[I], base::shapes[I], base::arity[I], source(I, 0), source(I, 1),
+                      source(I, 2), operand_shape(I, 0), operand_shape(I, 1), operand_shape(I, 2)>(
+             v.data(), e.numbers.data(), p),
          0)...};
     (void)in_order;
   }
@@ -210,17 +320,24 @@ struct sweep : graph<keys_of<Expr>> {
   CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint, list<Step...>,
                                               std::index_sequence<R...>) {
     const int in_order[] = {
-        (backpropagate<at<Plan::root - R, Step...>, Plan::root - R, base::arity[Plan::root - R],
-                       base::operands[Plan::root - R][0], base::operands[Plan::root - R][1],
-                       base::operands[Plan::root - R][2], Plan::wanted_operands[Plan::root - R],
-                       Plan::assigns[Plan::root - R]>(v.data(), adjoint.data()),
+        (backpropagate_node<at<Plan::root - R, Step...>, slot[Plan::root - R],
+                            base::shapes[Plan::root - R], base::arity[Plan::root - R],
+                            source(Plan::root - R, 0), source(Plan::root - R, 1),
+                            source(Plan::root - R, 2), operand_shape(Plan::root - R, 0),
+                            operand_shape(Plan::root - R, 1), operand_shape(Plan::root - R, 2),
+                            Plan::wanted_operands[Plan::root - R], Plan::assigns[Plan::root - R]>(
+             v.data(), adjoint.data()),
          0)...};
     (void)in_order;
   }
   template <class Targets = typename base::entry_ids, std::size_t Root = size - 1, class T>
   CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint) {
-    adjoint[Root] = T(1);
-    for (std::size_t i : toward<Targets, Root>::unreached) adjoint[i] = T(0);
+    static_assert(!base::shapes[Root].array,
+                  "ctgrad: a gradient is taken of a function whose value is a number; the "
+                  "value of this one is an array (sum() or dot() it into a number first)");
+    adjoint[slot[Root]] = T(1);
+    for (std::size_t i : toward<Targets, Root>::unreached)
+      for (std::size_t k = slot[i]; k < slot[i + 1]; ++k) adjoint[k] = T(0);
     reverse<toward<Targets, Root>>(v, adjoint, typename base::steps{},
                                    std::make_index_sequence<Root + 1>{});
   }

@@ -113,6 +113,7 @@ std::vector<node_view> describe_all(const E& e, detail::list<Step...>, std::inde
 // The nodes of e, in the order the forward sweep computes them (the root last).
 template <expression E>
 std::vector<node_view> graph_of(const E& e) {
+  static_assert(detail::check_no_arrays<"graph_of", E>());
   using sweep = detail::sweep<E>;
   return describe_all(e, typename sweep::steps{}, std::make_index_sequence<sweep::size>{});
 }
@@ -121,6 +122,7 @@ std::vector<node_view> graph_of(const E& e) {
 // sweep (the sweeps ctgrad::gradient runs, here keeping every node's slot).
 template <expression E, point_like P>
 std::vector<node_view> graph_of(const E& e, const P& p) {
+  static_assert(detail::check_no_arrays<"graph_of", E>());
   using sweep = detail::sweep<E>;
   using T = typename P::scalar_type;
   static_assert(

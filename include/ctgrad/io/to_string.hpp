@@ -108,7 +108,7 @@ printed print_node(const expr<Op, Args...>& e, std::index_sequence<J...>) {
 
 template <class E>
 printed print(const E& e) {
-  if constexpr (detail::is_variable<E>::value) {
+  if constexpr (detail::is_variable<E>::value || detail::is_array_variable<E>::value) {
     return {std::string(E::name()), binding_power::atom};
   } else if constexpr (detail::is_constant<E>::value) {
     return constant_text<E::numerator, E::denominator>();

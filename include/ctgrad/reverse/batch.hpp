@@ -91,24 +91,26 @@ constexpr auto data(const Columns&... columns) {
 }
 
 // The gradient summed over the samples: value() is the sum of the loss, r[w] the sum of
-// dloss/dw, samples the number of samples; mean() divides both by it.
+// dloss/dw (for an array variable, a std::span of per-element sums), samples the number of
+// samples; mean() divides both by it.
 template <class T, class... Ids>
 struct batch_gradient_result {
+  using layout = detail::entry_layout<Ids...>;
+
   T total;
-  std::array<T, sizeof...(Ids)> sums;
+  std::array<T, layout::slots> sums;  // entries one after another, arrays element by element
   std::size_t samples;
 
   static constexpr std::size_t size() { return sizeof...(Ids); }
   constexpr T value() const { return total; }
 
   template <class X>
-  constexpr T operator[](const X&) const {
-    constexpr std::size_t i = detail::find_entry<detail::entry_id<X>, Ids...>();
-    static_assert(
-        i < sizeof...(Ids) || error::the_gradient_has_no_entry_for<detail::entry_name<X>>::value,
-        "ctgrad: this gradient has no entry for that argument; entries are the "
-        "variables and named intermediates of the expression, or those given to wrt()");
-    return sums[i < sizeof...(Ids) ? i : 0];
+  constexpr auto operator[](const X&) const& {
+    return layout::template view<X>(sums);
+  }
+  template <class X>
+  constexpr auto operator[](const X&) && {
+    return layout::template copy<X>(sums);
   }
 
   // The mean over the samples (NaN for none).
@@ -123,7 +125,7 @@ struct batch_gradient_result {
   // Adds another part of the same data set (reverse/parallel_batch.hpp).
   constexpr void add(const batch_gradient_result& other) {
     total = total + other.total;
-    for (std::size_t k = 0; k < sizeof...(Ids); ++k) sums[k] = sums[k] + other.sums[k];
+    for (std::size_t k = 0; k < layout::slots; ++k) sums[k] = sums[k] + other.sums[k];
     samples += other.samples;
   }
 };
@@ -134,6 +136,23 @@ template <class P, class Id>
 inline constexpr bool is_parameter = false;
 template <class P, fixed_string Name>
 inline constexpr bool is_parameter<P, variable<Name>> = P::template binds<Name>;
+template <class P, fixed_string Name, std::size_t Rows, std::size_t Cols>
+inline constexpr bool is_parameter<P, array_variable<Name, Rows, Cols>> = P::template binds<Name>;
+
+// A parameter as every sample's point holds it: arrays as views of the parameters' point, so
+// that no sample copies them.
+template <class B>
+struct per_sample {
+  using type = B;
+  CTGRAD_INLINE static constexpr const B& from(const B& b) { return b; }
+};
+template <fixed_string Name, class T, std::size_t N>
+struct per_sample<array_binding<Name, T, N, true>> {
+  using type = array_binding<Name, T, N, false>;
+  CTGRAD_INLINE static constexpr type from(const array_binding<Name, T, N, true>& b) {
+    return b.view();
+  }
+};
 
 // The default entries: the variables of f that the parameters' point binds, in graph order.
 template <class P, class Ids>
@@ -148,11 +167,11 @@ template <class P, class D>
 struct sample_point;
 template <class... B, class... C>
 struct sample_point<point<B...>, data_set<C...>> {
-  using type = point<B..., binding<C::name, typename C::value_type>...>;
+  using type = point<typename per_sample<B>::type..., binding<C::name, typename C::value_type>...>;
   // The parameters, and sample i of every column.
   CTGRAD_INLINE static constexpr type at(const point<B...>& p, const data_set<C...>& d,
                                          std::size_t i) {
-    return type{static_cast<const B&>(p)...,
+    return type{per_sample<B>::from(static_cast<const B&>(p))...,
                 binding<C::name, typename C::value_type>{static_cast<const C&>(d).values[i]}...};
   }
 };
@@ -184,19 +203,40 @@ constexpr bool check_batch_call() {
   }
 }
 
+// Adds entry Id's adjoints to sums (nothing for an entry the expression does not contain).
+template <class Sweep, class Id, class T>
+CTGRAD_INLINE constexpr void add_entry(const typename Sweep::template values<T>& adjoint, T* sums) {
+  constexpr std::size_t i = Sweep::find(entry_node_id<Id>);
+  if constexpr (i < Sweep::size)
+    for (std::size_t k = 0; k < entry_shape<Id>.width(); ++k)
+      sums[k] = sums[k] + adjoint[Sweep::slot[i] + k];
+}
+template <class Sweep, class... Ids, class T, std::size_t... I>
+CTGRAD_INLINE constexpr void add_entries(const typename Sweep::template values<T>& adjoint, T* sums,
+                                         std::index_sequence<I...>) {
+  const int in_order[] = {
+      (add_entry<Sweep, Ids>(adjoint, sums + entry_layout<Ids...>::start[I]), 0)..., 0};
+  (void)in_order;
+}
+
 // Samples [begin, end) of the data set, summed.
 template <class E, class P, class D, class... Ids>
 constexpr auto batch_sum(const E& f, const P& p, const D& d, std::size_t begin, std::size_t end,
                          list<Ids...>) {
   using S = sample_point<P, D>;
   using T = typename S::type::scalar_type;
+  using sweep = detail::sweep<E>;
   batch_gradient_result<T, Ids...> r{T(0), {}, end - begin};
   for (auto& s : r.sums) s = T(0);
   for (std::size_t i = begin; i < end; ++i) {
-    const auto g = run_gradient<E, typename S::type, Ids...>(f, S::at(p, d, i),
-                                                             std::index_sequence_for<Ids...>{});
-    r.total = r.total + g.function_value;
-    for (std::size_t k = 0; k < sizeof...(Ids); ++k) r.sums[k] = r.sums[k] + g.adjoints[k];
+    // gradient(f, sample i), with the adjoints added into the sums where they lie.
+    typename sweep::template values<T> v;
+    typename sweep::template values<T> adjoint;
+    const auto sample = S::at(p, d, i);
+    sweep::forward(v, f, sample);
+    sweep::template reverse<list<Ids...>>(v, adjoint);
+    r.total = r.total + v[sweep::slot[sweep::size - 1]];
+    add_entries<sweep, Ids...>(adjoint, r.sums.data(), std::index_sequence_for<Ids...>{});
   }
   return r;
 }

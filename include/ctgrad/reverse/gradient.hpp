@@ -4,6 +4,7 @@
 // intermediate) at once. No tape, no heap, no virtual call: the sweep is generated from f's type.
 #include <array>
 #include <cstddef>
+#include <span>
 #include <type_traits>
 
 #include "ctgrad/eval/value.hpp"
@@ -33,6 +34,10 @@ struct entry_name_of {
 };
 template <fixed_string Name>
 struct entry_name_of<variable<Name>> {
+  using type = spelled<Name>;
+};
+template <fixed_string Name, std::size_t Rows, std::size_t Cols>
+struct entry_name_of<array_variable<Name, Rows, Cols>> {
   using type = spelled<Name>;
 };
 template <fixed_string Name, class E>
@@ -67,12 +72,65 @@ constexpr auto wrt(const X&...) {
   if constexpr ((detail::gradient_target<X> && ...)) return targets<detail::entry_id<X>...>{};
 }
 
-// The result of a sweep: the function's value, and per entry its value and its adjoint.
+namespace detail {
+// Where each entry's elements lie in a result's flat arrays: one slot for a number, one per
+// element for an array.
+template <class... Ids>
+struct entry_layout {
+  static constexpr std::size_t size = sizeof...(Ids);
+  static constexpr std::array<shape, size> shapes{entry_shape<Ids>...};
+  static constexpr std::array<std::size_t, size + 1> start = [] {
+    std::array<std::size_t, size + 1> at{};
+    for (std::size_t i = 0; i < size; ++i) at[i + 1] = at[i] + shapes[i].width();
+    return at;
+  }();
+  static constexpr std::size_t slots = start[size];
+
+  template <class X>
+  static constexpr std::size_t index() {
+    constexpr std::size_t i = find_entry<entry_id<X>, Ids...>();
+    static_assert(i < size || error::the_gradient_has_no_entry_for<entry_name<X>>::value,
+                  "ctgrad: this gradient has no entry for that argument; entries are the "
+                  "variables and named intermediates of the expression, or those given to wrt()");
+    return i < size ? i : 0;
+  }
+
+  // Entry X of a flat array: a number, or a view of its elements (read from an lvalue result).
+  template <class X, class T, std::size_t N>
+  CTGRAD_INLINE static constexpr auto view(const std::array<T, N>& flat) {
+    constexpr std::size_t i = index<X>();
+    constexpr shape s = shapes[i];
+    if constexpr (!s.array)
+      return flat[start[i]];
+    else
+      return std::span<const T, s.width()>(flat.data() + start[i], s.width());
+  }
+  // The same as a copy (read from a temporary result, which a view would outlive).
+  template <class X, class T, std::size_t N>
+  CTGRAD_INLINE static constexpr auto copy(const std::array<T, N>& flat) {
+    constexpr std::size_t i = index<X>();
+    constexpr shape s = shapes[i];
+    if constexpr (!s.array) {
+      return flat[start[i]];
+    } else {
+      std::array<T, s.width()> out{};
+      for (std::size_t k = 0; k < s.width(); ++k) out[k] = flat[start[i] + k];
+      return out;
+    }
+  }
+};
+}  // namespace detail
+
+// The result of a sweep: the function's value, and per entry its value and its adjoint. The
+// entry of an array variable is an array: r[w] is a std::span of its elements (a std::array
+// when r is a temporary).
 template <class T, class... Ids>
 struct gradient_result {
+  using layout = detail::entry_layout<Ids...>;
+
   T function_value;
-  std::array<T, sizeof...(Ids)> values;
-  std::array<T, sizeof...(Ids)> adjoints;
+  std::array<T, layout::slots> values;  // entries one after another, arrays element by element
+  std::array<T, layout::slots> adjoints;
 
   static constexpr std::size_t size() { return sizeof...(Ids); }
 
@@ -81,54 +139,60 @@ struct gradient_result {
 
   // df/dx for a variable or named intermediate x.
   template <class X>
-  CTGRAD_INLINE constexpr T operator[](const X&) const {
-    return adjoints[index<X>()];
+  CTGRAD_INLINE constexpr auto operator[](const X&) const& {
+    return layout::template view<X>(adjoints);
+  }
+  template <class X>
+  CTGRAD_INLINE constexpr auto operator[](const X&) && {
+    return layout::template copy<X>(adjoints);
   }
   // The forward value of x at the point.
   template <class X>
-  CTGRAD_INLINE constexpr T value(const X&) const {
-    return values[index<X>()];
+  CTGRAD_INLINE constexpr auto value(const X&) const& {
+    return layout::template view<X>(values);
   }
-
- private:
   template <class X>
-  static constexpr std::size_t index() {
-    constexpr std::size_t i = detail::find_entry<detail::entry_id<X>, Ids...>();
-    static_assert(
-        i < sizeof...(Ids) || error::the_gradient_has_no_entry_for<detail::entry_name<X>>::value,
-        "ctgrad: this gradient has no entry for that argument; entries are the "
-        "variables and named intermediates of the expression, or those given to wrt()");
-    return i < sizeof...(Ids) ? i : 0;
+  CTGRAD_INLINE constexpr auto value(const X&) && {
+    return layout::template copy<X>(values);
   }
 };
 
 namespace detail {
 template <class T, class Id, class Point>
-constexpr T absent_value(const Point& p) {
+constexpr void absent_value(const Point& p, T* value) {
   if constexpr (is_variable<Id>::value) {
-    return []<fixed_string Name>(const Point& pt, std::type_identity<variable<Name>>) {
+    *value = []<fixed_string Name>(const Point& pt, std::type_identity<variable<Name>>) {
       if constexpr (Point::template binds<Name>)
         return static_cast<T>(pt.template get<Name>());
       else
         return T(0);
     }(p, std::type_identity<Id>{});
+  } else if constexpr (is_array_variable<Id>::value) {
+    if constexpr (Point::template binds<Id::name_string>)
+      p.template get_elements<Id::name_string, entry_shape<Id>.width()>(value);
+    else
+      for (std::size_t k = 0; k < entry_shape<Id>.width(); ++k) value[k] = T(0);
   } else {
-    return T(0);
+    for (std::size_t k = 0; k < entry_shape<Id>.width(); ++k) value[k] = T(0);
   }
 }
 
+// Copies entry Id's values and adjoints (all its elements) out of the sweep's arrays.
 template <class Sweep, class T, class Id, class Point>
 CTGRAD_INLINE constexpr void collect_one(const typename Sweep::template values<T>& v,
                                          const typename Sweep::template values<T>& adjoint,
-                                         const Point& p, T& value, T& derivative) {
+                                         const Point& p, T* value, T* derivative) {
   constexpr std::size_t i = Sweep::find(entry_node_id<Id>);
+  constexpr std::size_t n = entry_shape<Id>.width();
   if constexpr (i < Sweep::size) {
-    value = v[i];
-    derivative = adjoint[i];
+    for (std::size_t k = 0; k < n; ++k) {
+      value[k] = v[Sweep::slot[i] + k];
+      derivative[k] = adjoint[Sweep::slot[i] + k];
+    }
   } else {
     // A target the expression does not contain: f does not depend on it.
-    value = absent_value<T, Id>(p);
-    derivative = T(0);
+    absent_value<T, Id>(p, value);
+    for (std::size_t k = 0; k < n; ++k) derivative[k] = T(0);
   }
 }
 
@@ -144,9 +208,13 @@ CTGRAD_INLINE constexpr gradient_result<typename P::scalar_type, Ids...> run_gra
   sweep::forward(v, f, p);
   sweep::template reverse<list<Ids...>>(v, adjoint);
   gradient_result<T, Ids...> r;
-  r.function_value = v[sweep::size - 1];
+  r.function_value = v[sweep::slot[sweep::size - 1]];
+  using layout = entry_layout<Ids...>;
   const int in_order[] = {
-      (collect_one<sweep, T, Ids>(v, adjoint, p, r.values[I], r.adjoints[I]), 0)..., 0};
+      (collect_one<sweep, T, Ids>(v, adjoint, p, r.values.data() + layout::start[I],
+                                  r.adjoints.data() + layout::start[I]),
+       0)...,
+      0};
   (void)in_order;
   return r;
 }

@@ -47,12 +47,12 @@ constexpr auto chain_term(const Self& self, const E& e, const A&... a) {
 
 // t0 + t1 + ..., left to right; zero terms drop out in simplifying::add.
 template <class A>
-constexpr auto sum(const A& a) {
+constexpr auto sum_terms(const A& a) {
   return a;
 }
 template <class A, class B, class... Rest>
-constexpr auto sum(const A& a, const B& b, const Rest&... rest) {
-  return sum(simplifying::add(a, b), rest...);
+constexpr auto sum_terms(const A& a, const B& b, const Rest&... rest) {
+  return sum_terms(simplifying::add(a, b), rest...);
 }
 
 template <class Target, class Self, class E, std::size_t... J>
@@ -64,7 +64,7 @@ constexpr auto sum_of_chain_terms(const Self& self, const E& e, std::index_seque
     return simplifying::select(operand<0>(e), derivative_of<Target>(operand<1>(e)),
                                derivative_of<Target>(operand<2>(e)));
   } else {
-    return sum(chain_term<Target, J>(self, e, operand<J>(e)...)...);
+    return sum_terms(chain_term<Target, J>(self, e, operand<J>(e)...)...);
   }
 }
 
@@ -137,6 +137,7 @@ constexpr auto derivative(const E& f, const X& x, const More&... more) {
           error::a_derivative_is_taken_with_respect_to_a_variable_or_named_intermediate<X>::value,
       "ctgrad::derivative: a derivative is taken with respect to variables (ctgrad::var) or "
       "named intermediates (ctgrad::let), not with respect to an expression");
+  static_assert(detail::check_no_arrays<"derivative", E>());
   (void)x;
   if constexpr ((detail::gradient_target<X> && ... && detail::gradient_target<More>)) {
     const auto df = detail::derivative_of<detail::entry_id<X>>(f);

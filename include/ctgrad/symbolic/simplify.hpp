@@ -23,6 +23,7 @@
 
 #include "ctgrad/core/functions.hpp"
 #include "ctgrad/core/operands.hpp"
+#include "ctgrad/graph/graph.hpp"
 
 namespace ctgrad {
 
@@ -459,6 +460,7 @@ constexpr auto apply(const A&... a) {
 // finite), and never larger.
 template <expression E>
 constexpr auto simplify(const E& e) {
+  static_assert(detail::check_no_arrays<"simplify", E>());
   using N = std::remove_cvref_t<E>;
   if constexpr (detail::is_node<N>::value && requires { typename N::op; }) {
     return [&]<std::size_t... J>(std::index_sequence<J...>) {
