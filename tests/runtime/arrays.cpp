@@ -13,6 +13,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <ctgrad/check/gradient_check.hpp>
 #include <ctgrad/ctgrad.hpp>
 #include <ctgrad/io/to_string.hpp>
 #include <ctgrad/reverse/parallel_batch.hpp>
@@ -310,6 +311,16 @@ BOOST_AUTO_TEST_CASE(non_finite_values_per_element) {
   BOOST_TEST(l.value() == -std::numeric_limits<double>::infinity());
   BOOST_TEST(l[w][1] == std::numeric_limits<double>::infinity());
   BOOST_TEST(l[w][2] == 0.5);
+}
+
+BOOST_AUTO_TEST_CASE(gradient_check_per_element) {
+  const std::array<double, 3> w0{0.5, -1.0, 2.0}, v0{1.0, 0.5, -0.25};
+  const auto r = ctgrad::check_gradient(dot(v, tanh(w * x)), at(w = w0, v = v0, x = 0.5));
+  BOOST_TEST(r.ok);
+  const std::string table = ctgrad::to_string(r);
+  BOOST_TEST(table.find("d/dv[2]") != std::string::npos);
+  BOOST_TEST(table.find("d/dx ") != std::string::npos);
+  BOOST_TEST(table.find("d/dw[0]") < table.find("d/dw[1]"));
 }
 
 BOOST_AUTO_TEST_CASE(printing) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <ctgrad/check/gradient_check.hpp>
 #include <ctgrad/ctgrad.hpp>
 #include <span>
 #include <type_traits>
@@ -143,6 +144,26 @@ constexpr bool two_layer_matches() {
   return close(two.value(), r * r) && close(two[c], -2 * r);
 }
 static_assert(two_layer_matches());
+
+// check_gradient compares every element with central differences.
+constexpr auto checked =
+    ctgrad::check_gradient(dot(v, tanh(w* x + b)), at(w = w0, b = b0, v = v0, x = x0));
+static_assert(checked.ok && checked.size() == 10);
+static_assert(checked(w, 2).element == 2 && checked(w, 2).of_array && !checked[x].of_array);
+static_assert(checked(b, 1).reverse == g[b][1]);
+// A claimed gradient wrong in one element fails there, and only there.
+struct wrong_in_one_element {
+  template <class X>
+  constexpr auto operator[](const X& entry) const {
+    if constexpr (std::is_same_v<X, std::remove_cv_t<decltype(w)>>)
+      return std::array{g[w][0], g[w][1], g[w][2] + 1e-3};
+    else
+      return g[entry];
+  }
+};
+constexpr auto caught = ctgrad::check_gradient(
+    dot(v, tanh(w* x + b)), at(w = w0, b = b0, v = v0, x = x0), wrong_in_one_element{});
+static_assert(!caught.ok && !caught(w, 2).pass && caught(w, 1).pass && caught(b, 2).pass);
 
 // Branches per element: a leaky relu.
 constexpr auto leaky = gradient(sum(ctgrad::select(w > 0, w, 0.125 * w)), at(w = w0));
