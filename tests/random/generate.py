@@ -28,7 +28,8 @@ MAX_NODES = 45          # an expression stops growing (leaves only) past this ma
 MAGNITUDE_LIMIT = 1e2   # every intermediate value stays within this at every point
 POINT_RANGE = 2.0       # coordinates are drawn from [-2, 2]
 KINK_MARGIN = 1e-4      # as in harness.hpp: points this close to a kink are skipped
-SYMBOLIC_EVERY = 8      # symbolic derivatives (first and second order) on every 8th expression
+SYMBOLIC_EVERY = 8      # symbolic derivatives (first and second order) on every 8th expression;
+                        # a fourth argument "no-symbolic" leaves them out (sanitizer builds)
 
 
 class Reject(Exception):
@@ -385,7 +386,7 @@ def cpp_expression(index, e, root):
         text.append("{} = {}; ".format(name, ct))
     lines.append("  const auto f = {};".format(root.ct))
     text.append("f = {}".format(root.ct))
-    symbolic = index % SYMBOLIC_EVERY == 0
+    symbolic = SYMBOLIC_EVERY > 0 and index % SYMBOLIC_EVERY == 0
     if symbolic:
         # The symbolic checks differentiate f with its shared subexpressions named: an unnamed
         # one holding run-time numbers is copied at each use, and copies multiply with each
@@ -424,7 +425,10 @@ def cpp_points(index, points):
 
 
 def main():
+    global SYMBOLIC_EVERY
     out_dir, shards, per_shard = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    if sys.argv[4:] == ["no-symbolic"]:
+        SYMBOLIC_EVERY = 0
     rng = random.Random(SEED)
     used = set()
     sizes = []
