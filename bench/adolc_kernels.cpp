@@ -100,6 +100,8 @@ const both<p5, 50> r5;
 const both<p6<1>, 60> r6_1;
 const both<p6<4>, 70> r6_4;
 const both<p6<16>, 80> r6_16;
+const both<p6<64>, 90> r6_64;
+const both<p6<256>, 100> r6_256;
 
 }  // namespace
 }  // namespace bench::adolc

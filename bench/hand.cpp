@@ -147,6 +147,8 @@ const both<p5, p5_gradient, p5_value> r5;
 const both<p6<1>, p6_gradient<1>, p6_value<1>> r6_1;
 const both<p6<4>, p6_gradient<4>, p6_value<4>> r6_4;
 const both<p6<16>, p6_gradient<16>, p6_value<16>> r6_16;
+const both<p6<64>, p6_gradient<64>, p6_value<64>> r6_64;
+const both<p6<256>, p6_gradient<256>, p6_value<256>> r6_256;
 
 }  // namespace
 }  // namespace bench::hand

@@ -1,6 +1,7 @@
 // ctgrad_bench: checks every implementation against the hand-written one, then times them.
 //   --check-only              the correctness check alone (the bench.smoke test)
-//   --table                   a short run of the main implementations, printed as one table
+//   --table                   a short run of the main implementations, printed as two tables
+//                             (P1-P5; P6 for every H)
 //   --callgrind-one=P/impl    run one kernel --callgrind-n times (default 10000) without the
 //   harness
 // Other arguments go to Google Benchmark.
@@ -21,11 +22,12 @@ namespace {
 
 using bench::kernel_entry;
 
-const std::vector<std::string> problem_order = {"P1", "P2",    "P3",    "P4",
-                                                "P5", "P6_H1", "P6_H4", "P6_H16"};
+const std::vector<std::string> problem_order = {"P1",    "P2",    "P3",     "P4",     "P5",
+                                                "P6_H1", "P6_H4", "P6_H16", "P6_H64", "P6_H256"};
 const std::vector<std::string> implementation_order = {
-    "hand",         "hand_value",   "ctgrad",     "ctgrad_value",
-    "adolc_record", "adolc_replay", "sacado_rad", "sacado_fad"};
+    "hand",         "hand_value",         "ctgrad",       "ctgrad_value",
+    "ctgrad_array", "ctgrad_array_value", "adolc_record", "adolc_replay",
+    "sacado_rad",   "sacado_fad"};
 
 std::size_t rank(const std::vector<std::string>& order, const std::string& s) {
   return static_cast<std::size_t>(std::find(order.begin(), order.end(), s) - order.begin());
@@ -57,7 +59,7 @@ const kernel_entry* find(const std::string& problem, const std::string& implemen
 // Value and gradient of every implementation against `hand` at the problem's point.
 bool check(const std::vector<kernel_entry*>& entries, bool verbose) {
   bool ok = true;
-  if (verbose) std::printf("%-22s %12s %12s\n", "check against hand", "max |diff|", "max rel");
+  if (verbose) std::printf("%-28s %12s %12s\n", "check against hand", "max |diff|", "max rel");
   for (const kernel_entry* e : entries) {
     const kernel_entry* hand = find(e->problem, "hand");
     if (hand == nullptr || hand == e) continue;
@@ -76,7 +78,7 @@ bool check(const std::vector<kernel_entry*>& entries, bool verbose) {
     const bool good = max_rel <= 1e-10;
     ok = ok && good;
     if (verbose || !good)
-      std::printf("%-22s %12.3g %12.3g%s\n", full_name(*e).c_str(), max_abs, max_rel,
+      std::printf("%-28s %12.3g %12.3g%s\n", full_name(*e).c_str(), max_abs, max_rel,
                   good ? "" : "  MISMATCH");
   }
   std::printf("%s (%zu kernels)\n",
@@ -95,6 +97,9 @@ class collecting_reporter : public benchmark::BenchmarkReporter {
   }
 };
 
+const std::vector<std::string> scalar_problems = {"P1", "P2", "P3", "P4", "P5"};
+const std::vector<std::string> p6_problems = {"P6_H1", "P6_H4", "P6_H16", "P6_H64", "P6_H256"};
+
 void print_table(const collecting_reporter& r) {
   auto get = [&](const std::string& p, const char* impl) {
     auto it = r.ns.find(p + "/" + impl);
@@ -102,20 +107,36 @@ void print_table(const collecting_reporter& r) {
   };
   std::printf("%-7s %9s %10s %12s %17s %20s %18s\n", "problem", "hand ns", "ctgrad ns",
               "ctgrad/hand", "ctgrad grad/value", "adolc_replay/ctgrad", "sacado_rad/ctgrad");
-  for (const std::string& p : problem_order) {
+  for (const std::string& p : scalar_problems) {
     const double hand = get(p, "hand"), ct = get(p, "ctgrad");
     if (std::isnan(hand) && std::isnan(ct)) continue;
     std::printf("%-7s %9.2f %10.2f %12.3f %17.2f %20.1f %18.1f\n", p.c_str(), hand, ct, ct / hand,
                 ct / get(p, "ctgrad_value"), get(p, "adolc_replay") / ct,
                 get(p, "sacado_rad") / ct);
   }
+  // P6 with array variables (ctgrad_array) and, up to H = 16, one scalar variable per weight.
+  std::printf("\n%-8s %10s %10s %10s %12s %12s %12s %8s %8s %8s\n", "P6", "hand", "ct_array",
+              "ct_scalar", "adolc_replay", "adolc_record", "sacado_rad", "arr/hand", "replay/arr",
+              "record/arr");
+  for (const std::string& p : p6_problems) {
+    const double hand = get(p, "hand"), arr = get(p, "ctgrad_array");
+    if (std::isnan(hand) && std::isnan(arr)) continue;
+    const double replay = get(p, "adolc_replay"), record = get(p, "adolc_record");
+    std::printf("%-8s %10.0f %10.0f %10.0f %12.0f %12.0f %12.0f %8.3f %10.1f %10.1f\n", p.c_str(),
+                hand, arr, get(p, "ctgrad"), replay, record, get(p, "sacado_rad"), arr / hand,
+                replay / arr, record / arr);
+  }
+  std::printf("(ns per evaluation of the mean loss over 50 samples and its gradient)\n");
 }
 
 bool in_table(const kernel_entry& e) {
-  static const std::vector<std::string> problems = {"P1", "P2", "P3", "P4", "P5", "P6_H4"};
   static const std::vector<std::string> impls = {"hand", "ctgrad", "ctgrad_value", "adolc_replay",
                                                  "sacado_rad"};
-  return rank(problems, e.problem) < problems.size() &&
+  static const std::vector<std::string> p6_impls = {"hand",         "ctgrad_array", "ctgrad",
+                                                    "adolc_replay", "adolc_record", "sacado_rad"};
+  if (rank(p6_problems, e.problem) < p6_problems.size())
+    return rank(p6_impls, e.implementation) < p6_impls.size();
+  return rank(scalar_problems, e.problem) < scalar_problems.size() &&
          rank(impls, e.implementation) < impls.size();
 }
 

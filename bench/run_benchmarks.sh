@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Builds ctgrad_bench with g++ and clang++ (Release, -O2), times every implementation, counts
 # instructions per evaluation with callgrind (P1-P6, ctgrad vs hand), extracts the P1 loops'
-# assembly, and writes docs/benchmarks.md (bench/report.py). About 5-8 minutes.
+# assembly, and writes docs/benchmarks.md (bench/report.py). About 10-15 minutes.
+# JOBS=1 bench/run_benchmarks.sh builds with one job (default: all cores).
 # Results go to build/bench-results/; bench/compile_time.sh adds the compile-time table.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/build/bench-results"
 mkdir -p "$out"
-jobs=$(nproc)
+jobs=${JOBS:-$(nproc)}
 
 for compiler in g++ clang++; do
   case $compiler in g++) tag=gcc ;; *) tag=clang ;; esac
@@ -23,12 +24,19 @@ for compiler in g++ clang++; do
     --benchmark_out="$out/$tag.json" --benchmark_out_format=json
 
   # Instructions per evaluation: the difference of two runs of n1 and n2 evaluations, divided by
-  # n2 - n1 (start-up, tape recording and the harness cancel out). P6 evaluations are ~500 times
-  # longer, so fewer of them.
+  # n2 - n1 (start-up, tape recording and the harness cancel out). P6 evaluations are ~500 to
+  # 100000 times longer, so fewer of them. A kernel that is not registered (ctgrad for P6_H64) is
+  # skipped.
   : > "$out/$tag.callgrind.tsv"
-  for problem in P1 P2 P3 P4 P5 P6_H1 P6_H4 P6_H16; do
-    case $problem in P6*) n1=100 n2=1100 ;; *) n1=1000 n2=21000 ;; esac
-    for impl in hand ctgrad hand_value ctgrad_value; do
+  for problem in P1 P2 P3 P4 P5 P6_H1 P6_H4 P6_H16 P6_H64 P6_H256; do
+    case $problem in
+      P6_H64) n1=20 n2=220 ;;
+      P6_H256) n1=10 n2=60 ;;
+      P6*) n1=100 n2=1100 ;;
+      *) n1=1000 n2=21000 ;;
+    esac
+    for impl in hand ctgrad hand_value ctgrad_value ctgrad_array ctgrad_array_value; do
+      "$bin" --callgrind-one="$problem/$impl" --callgrind-n=0 >/dev/null 2>&1 || continue
       count() {
         valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" \
           --callgrind-one="$problem/$impl" --callgrind-n="$1" 2>&1 | sed -n 's/.*Collected : *//p'

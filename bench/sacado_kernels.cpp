@@ -1,6 +1,6 @@
 // Sacado: `sacado_rad` is reverse mode with a runtime tape (Rad::ADvar, re-recorded at every
 // evaluation, then Gradcomp); `sacado_fad` is forward mode with SFad<double, N>, one derivative
-// component per gradient entry (x and t of P4 and P5 are passive).
+// component per gradient entry (x and t of P4 and P5 are passive), up to P6_H64.
 #include <Sacado.hpp>
 
 #include <array>
@@ -67,6 +67,12 @@ struct both {
   registrar reverse = gradient_kernel<Problem, rad<Problem>>("sacado_rad");
   registrar forward = gradient_kernel<Problem, fad<Problem>>("sacado_fad");
 };
+// Reverse mode only: at P6_H256 forward mode would carry 769 derivative components per number
+// (the inputs alone, SFad<double, 769>[769], are 4.7 MB on the stack).
+template <class Problem>
+struct reverse_only {
+  registrar reverse = gradient_kernel<Problem, rad<Problem>>("sacado_rad");
+};
 
 const both<p1> r1;
 const both<p2> r2;
@@ -76,6 +82,8 @@ const both<p5> r5;
 const both<p6<1>> r6_1;
 const both<p6<4>> r6_4;
 const both<p6<16>> r6_16;
+const both<p6<64>> r6_64;
+const reverse_only<p6<256>> r6_256;
 
 }  // namespace
 }  // namespace bench::sacado
