@@ -91,17 +91,55 @@ concept combines_elements = requires {
   Step::result_shape;
 };
 
-// Element k of operand J of an element-wise node: the operand's own element k, or its only one.
-template <std::size_t A, bool B>
-inline constexpr std::size_t element(std::size_t k) {
-  return B ? A + k : A;
-}
+// Element k of an operand of an element-wise node: the operand's own element k (B), or its only
+// one, read once before the loop, so that the loop's stores cannot be taken to change it (which
+// kept the compilers from vectorising `w * x`).
+template <bool B, class T>
+struct elements_of {
+  const T* first;
+  CTGRAD_INLINE constexpr explicit elements_of(const T* f) : first(f) {}
+  CTGRAD_INLINE constexpr const T& operator[](std::size_t k) const { return first[k]; }
+};
+template <class T>
+struct elements_of<false, T> {
+  T only;
+  CTGRAD_INLINE constexpr explicit elements_of(const T* f) : only(*f) {}
+  CTGRAD_INLINE constexpr const T& operator[](std::size_t) const { return only; }
+};
 
+// Where an operand's share of an element-wise node's adjoint goes: its element k (B), or, for a
+// number, a local sum over the elements that is written once after the loop.
+template <bool B, bool Assign, class T>
+struct adjoint_of {
+  T* first;
+  CTGRAD_INLINE constexpr void add(std::size_t k, const T& c) {
+    if constexpr (Assign)
+      first[k] = c;
+    else
+      first[k] = first[k] + c;  // + only: a user scalar type need not have +=
+  }
+  CTGRAD_INLINE constexpr void finish() {}
+};
+template <bool Assign, class T>
+struct adjoint_of<false, Assign, T> {
+  T* target;
+  T sum{};
+  CTGRAD_INLINE constexpr void add(std::size_t k, const T& c) { sum = k == 0 ? c : sum + c; }
+  CTGRAD_INLINE constexpr void finish() {
+    if constexpr (Assign)
+      *target = sum;
+    else
+      *target = *target + sum;
+  }
+};
+
+// Array variables are copied from the point by the forward pass (Load), or were copied before
+// it: a batch loads the parameters' arrays once for all its samples.
 template <class Step, std::size_t Out, shape S, std::size_t Arity, std::size_t A0, std::size_t A1,
-          std::size_t A2, shape S0, shape S1, shape S2, class T, class Point>
+          std::size_t A2, shape S0, shape S1, shape S2, bool Load, class T, class Point>
 CTGRAD_INLINE constexpr void compute_node(T* v, const double* numbers, const Point& p) {
   if constexpr (is_array_variable<Step>::value) {
-    p.template get_elements<Step::name_string, S.width()>(v + Out);
+    if constexpr (Load) p.template get_elements<Step::name_string, S.width()>(v + Out);
   } else if constexpr (combines_elements<Step>) {
     if constexpr (Arity == 1)
       Step::template forward<S, S0>(v + Out, v + A0);
@@ -110,30 +148,17 @@ CTGRAD_INLINE constexpr void compute_node(T* v, const double* numbers, const Poi
   } else if constexpr (!S.array) {
     v[Out] = node_value<Step, Arity, A0, A1, A2>(v, numbers, p);
   } else {
-    constexpr bool B0 = S0.array, B1 = S1.array, B2 = S2.array;
-    for (std::size_t k = 0; k < S.width(); ++k) {
-      if constexpr (Arity == 1)
-        v[Out + k] = Step::value(v[element<A0, B0>(k)]);
-      else if constexpr (Arity == 2)
-        v[Out + k] = Step::value(v[element<A0, B0>(k)], v[element<A1, B1>(k)]);
-      else
-        v[Out + k] =
-            Step::value(v[element<A0, B0>(k)], v[element<A1, B1>(k)], v[element<A2, B2>(k)]);
+    const elements_of<S0.array, T> a0(v + A0);
+    if constexpr (Arity == 1) {
+      for (std::size_t k = 0; k < S.width(); ++k) v[Out + k] = Step::value(a0[k]);
+    } else if constexpr (Arity == 2) {
+      const elements_of<S1.array, T> a1(v + A1);
+      for (std::size_t k = 0; k < S.width(); ++k) v[Out + k] = Step::value(a0[k], a1[k]);
+    } else {
+      const elements_of<S1.array, T> a1(v + A1);
+      const elements_of<S2.array, T> a2(v + A2);
+      for (std::size_t k = 0; k < S.width(); ++k) v[Out + k] = Step::value(a0[k], a1[k], a2[k]);
     }
-  }
-}
-
-// Operand J's share of element k of an element-wise node. An operand that is a number and is
-// assigned takes element 0's share by assignment and adds the rest.
-template <class Op, std::size_t J, bool Assign, bool B, std::size_t A, class T, class... V>
-CTGRAD_INLINE constexpr void contribute_element(std::size_t k, T* adjoint, const T& adjoint_k,
-                                                const T& y, const V&... operands) {
-  if constexpr (B || !Assign) {
-    contribute<Op, J, Assign>(adjoint[element<A, B>(k)], adjoint_k, y, operands...);
-  } else if (k == 0) {
-    contribute<Op, J, true>(adjoint[A], adjoint_k, y, operands...);
-  } else {
-    contribute<Op, J, false>(adjoint[A], adjoint_k, y, operands...);
   }
 }
 
@@ -156,24 +181,41 @@ CTGRAD_INLINE constexpr void backpropagate_node(const T* v, T* adjoint) {
   } else if constexpr (!S.array) {
     backpropagate<Op, Out, Arity, A0, A1, A2, Wanted, Assigns>(v, adjoint);
   } else {
-    constexpr bool B0 = S0.array, B1 = S1.array, B2 = S2.array;
+    // One loop over the elements; each wanted operand takes its share of every element.
     constexpr bool W0 = (Wanted & 1u) != 0, W1 = (Wanted & 2u) != 0, W2 = (Wanted & 4u) != 0;
     constexpr bool G0 = (Assigns & 1u) != 0, G1 = (Assigns & 2u) != 0, G2 = (Assigns & 4u) != 0;
-    for (std::size_t k = 0; k < S.width(); ++k) {
-      const T a = adjoint[Out + k];
-      const T y = v[Out + k];
-      if constexpr (Arity == 1) {
-        contribute_element<Op, 0, G0, B0, A0>(k, adjoint, a, y, v[element<A0, B0>(k)]);
-      } else if constexpr (Arity == 2) {
-        const T x0 = v[element<A0, B0>(k)], x1 = v[element<A1, B1>(k)];
-        if constexpr (W0) contribute_element<Op, 0, G0, B0, A0>(k, adjoint, a, y, x0, x1);
-        if constexpr (W1) contribute_element<Op, 1, G1, B1, A1>(k, adjoint, a, y, x0, x1);
-      } else {
-        const T x0 = v[element<A0, B0>(k)], x1 = v[element<A1, B1>(k)], x2 = v[element<A2, B2>(k)];
-        if constexpr (W0) contribute_element<Op, 0, G0, B0, A0>(k, adjoint, a, y, x0, x1, x2);
-        if constexpr (W1) contribute_element<Op, 1, G1, B1, A1>(k, adjoint, a, y, x0, x1, x2);
-        if constexpr (W2) contribute_element<Op, 2, G2, B2, A2>(k, adjoint, a, y, x0, x1, x2);
+    const elements_of<S0.array, T> x0(v + A0);
+    adjoint_of<S0.array, G0, T> d0{adjoint + A0};
+    if constexpr (Arity == 1) {
+      for (std::size_t k = 0; k < S.width(); ++k)
+        d0.add(k, contribution<Op, 0>(adjoint[Out + k], v[Out + k], x0[k]));
+      d0.finish();
+    } else if constexpr (Arity == 2) {
+      const elements_of<S1.array, T> x1(v + A1);
+      adjoint_of<S1.array, G1, T> d1{adjoint + A1};
+      for (std::size_t k = 0; k < S.width(); ++k) {
+        const T a = adjoint[Out + k];
+        const T y = v[Out + k];
+        if constexpr (W0) d0.add(k, contribution<Op, 0>(a, y, x0[k], x1[k]));
+        if constexpr (W1) d1.add(k, contribution<Op, 1>(a, y, x0[k], x1[k]));
       }
+      if constexpr (W0) d0.finish();
+      if constexpr (W1) d1.finish();
+    } else {
+      const elements_of<S1.array, T> x1(v + A1);
+      const elements_of<S2.array, T> x2(v + A2);
+      adjoint_of<S1.array, G1, T> d1{adjoint + A1};
+      adjoint_of<S2.array, G2, T> d2{adjoint + A2};
+      for (std::size_t k = 0; k < S.width(); ++k) {
+        const T a = adjoint[Out + k];
+        const T y = v[Out + k];
+        if constexpr (W0) d0.add(k, contribution<Op, 0>(a, y, x0[k], x1[k], x2[k]));
+        if constexpr (W1) d1.add(k, contribution<Op, 1>(a, y, x0[k], x1[k], x2[k]));
+        if constexpr (W2) d2.add(k, contribution<Op, 2>(a, y, x0[k], x1[k], x2[k]));
+      }
+      if constexpr (W0) d0.finish();
+      if constexpr (W1) d1.finish();
+      if constexpr (W2) d2.finish();
     }
   }
 }
@@ -199,19 +241,40 @@ struct sweep : graph<keys_of<Expr>> {
     return j < base::arity[i] ? base::shapes[base::operands[i][j]] : scalar_shape;
   }
 
-  template <class T, class Point, class... Step, std::size_t... I>
+  template <bool Load, class T, class Point, class... Step, std::size_t... I>
   CTGRAD_INLINE static constexpr void forward(values<T>& v, const Expr& e, const Point& p,
                                               list<Step...>, std::index_sequence<I...>) {
     const int in_order[] = {
         (compute_node<Step, slot[I], base::shapes[I], base::arity[I], source(I, 0), source(I, 1),
-                      source(I, 2), operand_shape(I, 0), operand_shape(I, 1), operand_shape(I, 2)>(
-             v.data(), e.numbers.data(), p),
+                      source(I, 2), operand_shape(I, 0), operand_shape(I, 1), operand_shape(I, 2),
+                      Load>(v.data(), e.numbers.data(), p),
          0)...};
     (void)in_order;
   }
-  template <class T, class Point>
+  // Every node's value. With LoadArrays = false the array variables' slots are taken as they
+  // are (filled by load_arrays).
+  template <bool LoadArrays = true, class T, class Point>
   CTGRAD_INLINE static constexpr void forward(values<T>& v, const Expr& e, const Point& p) {
-    forward(v, e, p, typename base::steps{}, std::make_index_sequence<size>{});
+    forward<LoadArrays>(v, e, p, typename base::steps{}, std::make_index_sequence<size>{});
+  }
+  // The array variables' slots alone, from p.
+  template <class T, class Point, class... Step, std::size_t... I>
+  CTGRAD_INLINE static constexpr void load_arrays(values<T>& v, const Point& p, list<Step...>,
+                                                  std::index_sequence<I...>) {
+    const int in_order[] = {
+        (
+            [&] {
+              if constexpr (is_array_variable<Step>::value)
+                p.template get_elements<Step::name_string, base::shapes[I].width()>(v.data() +
+                                                                                    slot[I]);
+            }(),
+            0)...,
+        0};
+    (void)in_order;
+  }
+  template <class T, class Point>
+  CTGRAD_INLINE static constexpr void load_arrays(values<T>& v, const Point& p) {
+    load_arrays(v, p, typename base::steps{}, std::make_index_sequence<size>{});
   }
 
   // The nodes that the node at `root` depends on, itself included. For the last node of one
@@ -236,10 +299,13 @@ struct sweep : graph<keys_of<Expr>> {
   // graph of several outputs (forward/jacobian.hpp) seeds one output's root at a time; the
   // sweep then touches only the nodes that root depends on, its cone, since the arrays are not
   // zeroed and the slots outside the cone belong to the other outputs.
-  template <class Targets, std::size_t Root = size - 1>
+  //
+  // Accumulate (batches): the adjoint of a target variable that receives one contribution per
+  // sweep is added to, never assigned, so that it sums itself over a batch's samples in place.
+  template <class Targets, std::size_t Root = size - 1, bool Accumulate = false>
   struct toward;
-  template <class... Ids, std::size_t Root>
-  struct toward<list<Ids...>, Root> {
+  template <class... Ids, std::size_t Root, bool Accumulate>
+  struct toward<list<Ids...>, Root, Accumulate> {
     static_assert(Root < size, "ctgrad: internal error: a sweep's root is outside its graph");
     static constexpr std::size_t root = Root;
 
@@ -267,6 +333,22 @@ struct sweep : graph<keys_of<Expr>> {
       return bits;
     }();
 
+    // Per node: with Accumulate, a target variable with exactly one contribution (adding it to a
+    // running sum keeps the sum's order: the same bits as adding each sweep's adjoint to it).
+    static constexpr std::array<bool, size> accumulates = [] {
+      std::array<bool, size> in_place{};
+      if constexpr (Accumulate) {
+        std::array<std::size_t, size> contributions{};
+        for (std::size_t i = 0; i < size; ++i)
+          for (std::size_t j = 0; j < base::arity[i]; ++j)
+            if ((wanted_operands[i] >> j & 1u) != 0) ++contributions[base::operands[i][j]];
+        for (std::size_t i = 0; i < size; ++i)
+          in_place[i] =
+              base::is_entry[i] && base::arity[i] == 0 && contributions[i] == 1 && cone_of(Root)[i];
+      }
+      return in_place;
+    }();
+
     // Per node, bit j: this is the first contribution to operand j's adjoint in reverse order, so
     // it assigns instead of adding to zero (0 + x is not x for x = -0.0: the compiler could not
     // drop that addition itself).
@@ -277,7 +359,7 @@ struct sweep : graph<keys_of<Expr>> {
         for (std::size_t j = 0; j < base::arity[i]; ++j) {
           const std::size_t c = base::operands[i][j];
           if ((wanted_operands[i] >> j & 1u) != 0 && !written[c]) {
-            bits[i] |= 1u << j;
+            if (!accumulates[c]) bits[i] |= 1u << j;
             written[c] = true;
           }
         }
@@ -330,16 +412,17 @@ struct sweep : graph<keys_of<Expr>> {
          0)...};
     (void)in_order;
   }
-  template <class Targets = typename base::entry_ids, std::size_t Root = size - 1, class T>
+  template <class Targets = typename base::entry_ids, std::size_t Root = size - 1,
+            bool Accumulate = false, class T>
   CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint) {
     static_assert(!base::shapes[Root].array,
                   "ctgrad: a gradient is taken of a function whose value is a number; the "
                   "value of this one is an array (sum() or dot() it into a number first)");
     adjoint[slot[Root]] = T(1);
-    for (std::size_t i : toward<Targets, Root>::unreached)
+    for (std::size_t i : toward<Targets, Root, Accumulate>::unreached)
       for (std::size_t k = slot[i]; k < slot[i + 1]; ++k) adjoint[k] = T(0);
-    reverse<toward<Targets, Root>>(v, adjoint, typename base::steps{},
-                                   std::make_index_sequence<Root + 1>{});
+    reverse<toward<Targets, Root, Accumulate>>(v, adjoint, typename base::steps{},
+                                               std::make_index_sequence<Root + 1>{});
   }
 };
 

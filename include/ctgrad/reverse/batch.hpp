@@ -203,41 +203,55 @@ constexpr bool check_batch_call() {
   }
 }
 
-// Adds entry Id's adjoints to sums (nothing for an entry the expression does not contain).
-template <class Sweep, class Id, class T>
+// Adds entry Id's adjoints to sums, or, for an entry the plan sums in place (In_place), copies
+// the finished sum (nothing for an entry the expression does not contain).
+template <class Sweep, class Plan, bool In_place, class Id, class T>
 CTGRAD_INLINE constexpr void add_entry(const typename Sweep::template values<T>& adjoint, T* sums) {
   constexpr std::size_t i = Sweep::find(entry_node_id<Id>);
-  if constexpr (i < Sweep::size)
-    for (std::size_t k = 0; k < entry_shape<Id>.width(); ++k)
-      sums[k] = sums[k] + adjoint[Sweep::slot[i] + k];
+  if constexpr (i < Sweep::size) {
+    if constexpr (Plan::accumulates[i] == In_place)
+      for (std::size_t k = 0; k < entry_shape<Id>.width(); ++k)
+        sums[k] = In_place ? adjoint[Sweep::slot[i] + k] : sums[k] + adjoint[Sweep::slot[i] + k];
+  }
 }
-template <class Sweep, class... Ids, class T, std::size_t... I>
+template <class Sweep, class Plan, bool In_place, class... Ids, class T, std::size_t... I>
 CTGRAD_INLINE constexpr void add_entries(const typename Sweep::template values<T>& adjoint, T* sums,
                                          std::index_sequence<I...>) {
   const int in_order[] = {
-      (add_entry<Sweep, Ids>(adjoint, sums + entry_layout<Ids...>::start[I]), 0)..., 0};
+      (add_entry<Sweep, Plan, In_place, Ids>(adjoint, sums + entry_layout<Ids...>::start[I]), 0)...,
+      0};
   (void)in_order;
 }
 
-// Samples [begin, end) of the data set, summed.
+// Samples [begin, end) of the data set, summed. Per sample one forward pass and one adjoint
+// sweep, on arrays kept across samples: the parameters' arrays are loaded once, and a
+// parameter's adjoint with one contribution per sample sums itself in place (adding each
+// contribution to the running sum: the same additions in the same order as adding each sample's
+// gradient to the sums).
 template <class E, class P, class D, class... Ids>
 constexpr auto batch_sum(const E& f, const P& p, const D& d, std::size_t begin, std::size_t end,
                          list<Ids...>) {
   using S = sample_point<P, D>;
   using T = typename S::type::scalar_type;
   using sweep = detail::sweep<E>;
+  using plan = typename sweep::template toward<list<Ids...>, sweep::size - 1, true>;
   batch_gradient_result<T, Ids...> r{T(0), {}, end - begin};
   for (auto& s : r.sums) s = T(0);
+  if (begin == end) return r;
+  typename sweep::template values<T> v;
+  typename sweep::template values<T> adjoint;
+  sweep::load_arrays(v, S::at(p, d, begin));
+  for (std::size_t n = 0; n < sweep::size; ++n)
+    if (plan::accumulates[n])
+      for (std::size_t k = sweep::slot[n]; k < sweep::slot[n + 1]; ++k) adjoint[k] = T(0);
   for (std::size_t i = begin; i < end; ++i) {
-    // gradient(f, sample i), with the adjoints added into the sums where they lie.
-    typename sweep::template values<T> v;
-    typename sweep::template values<T> adjoint;
-    const auto sample = S::at(p, d, i);
-    sweep::forward(v, f, sample);
-    sweep::template reverse<list<Ids...>>(v, adjoint);
+    sweep::template forward<false>(v, f, S::at(p, d, i));
+    sweep::template reverse<list<Ids...>, sweep::size - 1, true>(v, adjoint);
     r.total = r.total + v[sweep::slot[sweep::size - 1]];
-    add_entries<sweep, Ids...>(adjoint, r.sums.data(), std::index_sequence_for<Ids...>{});
+    add_entries<sweep, plan, false, Ids...>(adjoint, r.sums.data(),
+                                            std::index_sequence_for<Ids...>{});
   }
+  add_entries<sweep, plan, true, Ids...>(adjoint, r.sums.data(), std::index_sequence_for<Ids...>{});
   return r;
 }
 

@@ -3,7 +3,9 @@
 // product. Unlike element-wise rules, which the sweeps apply per element, these see whole
 // arrays: `forward` writes the node's elements from its operands', and `backward<J, Assign>`
 // writes (Assign) or adds the node's contribution to every element of operand J's adjoint.
-// Shapes are template arguments, so every loop has a compile-time trip count.
+// Shapes are template arguments, so every loop has a compile-time trip count. A node's adjoint
+// is read into a local before a loop that writes its operand's adjoint: both lie in the same
+// array, and the compilers would otherwise reload it at every element.
 #include <cstddef>
 
 #include "ctgrad/config.hpp"
@@ -35,7 +37,8 @@ struct sum {
   }
   template <std::size_t J, bool Assign, shape Out, shape A, class T>
   CTGRAD_INLINE static constexpr void backward(T* target, const T* adjoint, const T*, const T*) {
-    for (std::size_t k = 0; k < A.width(); ++k) detail::put<Assign>(target[k], adjoint[0]);
+    const T a = adjoint[0];
+    for (std::size_t k = 0; k < A.width(); ++k) detail::put<Assign>(target[k], a);
   }
 };
 
@@ -55,8 +58,8 @@ struct dot {
   CTGRAD_INLINE static constexpr void backward(T* target, const T* adjoint, const T*, const T* a,
                                                const T* b) {
     const T* other = J == 0 ? b : a;
-    for (std::size_t k = 0; k < A.width(); ++k)
-      detail::put<Assign>(target[k], adjoint[0] * other[k]);
+    const T d = adjoint[0];
+    for (std::size_t k = 0; k < A.width(); ++k) detail::put<Assign>(target[k], d * other[k]);
   }
 };
 
@@ -82,15 +85,19 @@ struct matvec {
                                                const T* x) {
     if constexpr (J == 0) {
       // dA[i][j] = dy[i] * x[j]
-      for (std::size_t i = 0; i < A.rows; ++i)
+      for (std::size_t i = 0; i < A.rows; ++i) {
+        const T d = adjoint[i];
         for (std::size_t j = 0; j < A.cols; ++j)
-          detail::put<Assign>(target[i * A.cols + j], adjoint[i] * x[j]);
+          detail::put<Assign>(target[i * A.cols + j], d * x[j]);
+      }
     } else {
       // dx[j] = sum over i of dy[i] * A[i][j], row by row so that the inner loop is contiguous.
-      for (std::size_t j = 0; j < A.cols; ++j) detail::put<Assign>(target[j], adjoint[0] * a[j]);
-      for (std::size_t i = 1; i < A.rows; ++i)
-        for (std::size_t j = 0; j < A.cols; ++j)
-          target[j] = target[j] + adjoint[i] * a[i * A.cols + j];
+      const T d0 = adjoint[0];
+      for (std::size_t j = 0; j < A.cols; ++j) detail::put<Assign>(target[j], d0 * a[j]);
+      for (std::size_t i = 1; i < A.rows; ++i) {
+        const T d = adjoint[i];
+        for (std::size_t j = 0; j < A.cols; ++j) target[j] = target[j] + d * a[i * A.cols + j];
+      }
     }
   }
 };
