@@ -119,51 +119,27 @@ const auto r = ctgrad::batch_gradient(
 ```
 """
 
-ARRAY_GAP_TEXT = """**Why ctgrad_array costs more than hand (read from the assembly of both compilers' P6_H64
-gradient kernels).** The library's sweep runs node by node: each element-wise node of the
-expression is one loop over the H elements that stores its result in the values array, and every
-array node of the reverse sweep is another loop. The hand-written kernel has one forward loop
-(`w1*x + b1`, the `tanh` call, `y += w2*h`) and one reverse loop per sample. Per sample,
-ctgrad_array adds: (1) three copies of the H parameters into the values array (`get_elements` of
-`w1`, `b1`, `w2`: `rep movsq` with g++ at H = 64), although they are the same for all 50 samples; (2) the
-separate loops of `w1*x`, `+ b1` and `dot`, each storing and reloading H numbers; (3) in the
-reverse sweep, two copies of the adjoint of `w1*x + b1` to its operands (the rule of `+` passes
-the adjoint on unchanged, but each operand has its own slots), then the adjoints of `w1`, `b1`,
-`w2` are written to their slots and added into the batch sums by three more loops (hand adds into
-the sums directly). (4) With both compilers the loops that combine an array with a number
-(`w1 * x`, and `dot`'s adjoint times `w2` in the reverse sweep) are not vectorised and reload the
-number from memory at every element: the number lies in the same values array the loop writes,
-and the compilers do not prove that the store to element k leaves it unchanged. The loops of two
-arrays (`+ b1`, the `tanh` adjoint `a*(1-y*y)`, the sums) are vectorised by g++. (5) `mean()`
-divides the 3H+1 sums by the number of samples one `divsd` at a time (hand multiplies by 1/50).
-What stays the same: the H `tanh` calls per sample, which take most of the time, and the
-arithmetic of each element. With clang++ (1) to (3) cost about 18 instructions per hidden unit and
-sample, with g++ about 35 (g++ also copies with `rep movsq`, whose start-up is slow for short
-arrays).
-
-**g++ at H = 4: stalled loads.** There the time ratio ({grad}, value {value} in this run) is far
-above the instruction ratio ({instr}). The arrays are short, and g++ moves them with 16-byte loads and
-stores: the inlined copies of the parameters and of the `+` node's adjoint, and the vectorised
-`+ b1` loop. Several of these 16-byte loads read two numbers that the code just before wrote with
-two 8-byte stores (the products `w1[k]*x`, the `tanh` adjoints), or straddle two 16-byte stores
-(with the values array's odd slot offsets). A load that needs two stores still in the store buffer
-cannot be forwarded from it and waits until they reach the cache, several times per sample. A side
-experiment (not the benchmark build): bench/ctgrad_array_kernels.cpp compiled alone with
-`-fno-tree-vectorize` takes the H = 4 value kernel from 3.5 to 2.3 us (hand: 2.0 us); the gradient,
-whose remaining 16-byte copies are not the vectoriser's, stays at 3.7 us. clang++ turns the H = 4
-value kernel's values array into registers and 8-byte spills around the `tanh` calls, and its
-H = 4 ratios are about 1.0.
+ARRAY_GAP_TEXT = """**What ctgrad_array does per sample, and what it still adds to hand.** The
+sweep runs node by node: each element-wise node is one loop over the H elements that stores its
+result in the values array, and each array node of the reverse sweep is another loop. With
+g++ -fopt-info-vec, every one of these loops in bench/ctgrad_array_kernels.cpp is vectorised
+(`w1 * x`, `+ b1`, the `tanh` and `+` adjoints, `dot`'s adjoint times `w2`): the number `x` and a
+node's adjoint are read into locals before the loops, so the loops' stores cannot change them.
+`batch_gradient` loads the parameters' arrays into the values array once per batch, not once per
+sample, and the adjoints of `w1`, `b1`, `w2`, `b2` sum themselves over the samples where they are
+made (one contribution each per sample), so no per-sample loop adds them into the result. The
+hand-written kernel still does less: one forward loop per sample (`w1*x + b1`, the `tanh` call,
+`y += w2*h`) and one reverse loop, where ctgrad_array has the separate loops of `w1 * x`, `+ b1`
+and `dot`, each storing and reloading H numbers, and copies the adjoint of `w1 * x + b1` to both
+operands (the rule of `+` passes it on unchanged, but each operand has its own slots). These cost
+the extra instructions per hidden unit and sample in the table above; the H `tanh` calls per
+sample, which take most of the time, are the same.
 """
 
-ARRAY_NEEDS_TEXT = """What the library would need to close the gap (not changed here): read an array variable's
-elements in place from its binding (a span) instead of copying them into the values array, or at
-least copy the parameters once per batch rather than once per sample; load a broadcast number into
-a local before an element loop (in `compute_node`, `backpropagate_node` and `dot::backward`), so
-that the loop does not depend on the store to the same array and can be vectorised; fuse chains of
-element-wise nodes of one shape into one loop per sample (forward: `w1*x + b1` and `tanh`; reverse:
-`tanh`'s and `+`'s adjoints and the products with `x`), with the adjoint of `+` shared with its
-operands rather than copied; in `batch_gradient`, add the parameters' contributions into the sums
-where they are made; in `mean()`, multiply by 1/n.
+ARRAY_NEEDS_TEXT = """What would close the rest: fusing chains of element-wise nodes of one shape
+into one loop per sample (forward: `w1*x + b1` and `tanh`; reverse: `tanh`'s and `+`'s adjoints
+and the products with `x`), with the adjoint of `+` shared with its operands rather than copied.
+That is a change of the sweep's unit from the node to a chain of nodes, left for later.
 """
 
 
