@@ -3,7 +3,6 @@
 
 #include <ctgrad/ctgrad.hpp>
 
-constexpr auto w = ctgrad::var<"w", 2>;
 constexpr auto x = ctgrad::var<"x">;
 constexpr auto c = ctgrad::var<"c">;
 
@@ -11,6 +10,7 @@ int main() {
 #ifdef CTGRAD_CONTROL
   const auto d = ctgrad::derivative(c * x * x, x);
 #else
+  constexpr auto w = ctgrad::var<"w", 2>;
   const auto d = ctgrad::derivative(sum(w * x * x), x);
 #endif
   (void)d;
