@@ -342,9 +342,9 @@ struct sweep : graph<keys_of<Expr>> {
         for (std::size_t i = 0; i < size; ++i)
           for (std::size_t j = 0; j < base::arity[i]; ++j)
             if ((wanted_operands[i] >> j & 1u) != 0) ++contributions[base::operands[i][j]];
+        // Contributions come from wanted nodes only, which lie in Root's cone.
         for (std::size_t i = 0; i < size; ++i)
-          in_place[i] =
-              base::is_entry[i] && base::arity[i] == 0 && contributions[i] == 1 && cone_of(Root)[i];
+          in_place[i] = base::is_entry[i] && base::arity[i] == 0 && contributions[i] == 1;
       }
       return in_place;
     }();
