@@ -34,7 +34,7 @@ int main(int argc, char**) {
   const double a = 0.1 * argc;
   const auto p = ctgrad::at(x = 3 * a, y = -4 * a, z = 5 * a);
   const auto g = ctgrad::gradient(d, p, ctgrad::wrt(x, y, z));
-  std::printf("%zu %.17g %.17g %.17g %.17g\n", ctgrad::detail::keys_of<decltype(d)>::size, ctgrad::value(d, p), g[x],
+  std::printf("%zu %.17g %.17g %.17g %.17g\n", ctgrad::detail::sweep<decltype(d)>::size, ctgrad::value(d, p), g[x],
               g[y], g[z]);
 }
 EOF

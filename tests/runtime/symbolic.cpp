@@ -44,13 +44,13 @@ void check_local_rule(const char* name, double lo, double hi, bool two_operands)
     double symbolic = 0, numeric = 0;
     if (two_operands) {
       if constexpr (requires { Op::value(a, c); }) {
-        const auto node = ctgrad::detail::node_for<Op, decltype(x), decltype(y)>(x, y);
+        const auto node = ctgrad::detail::make_node<Op>(x, y);
         symbolic = value(ctgrad::detail::local_derivative<Op>::template of<J>(node, x, y), p);
         numeric = Op::template partial<J>(Op::value(a, c), a, c);
       }
     } else {
       if constexpr (requires { Op::value(a); }) {
-        const auto node = ctgrad::detail::node_for<Op, decltype(x)>(x);
+        const auto node = ctgrad::detail::make_node<Op>(x);
         symbolic = value(ctgrad::detail::local_derivative<Op>::template of<J>(node, x), p);
         numeric = Op::template partial<J>(Op::value(a), a);
       }

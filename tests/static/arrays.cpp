@@ -66,7 +66,7 @@ using tanh_layer = ctgrad::expr<
                  ctgrad::expr<ops::mul, ctgrad::array_variable<"w", 3, 1>, ctgrad::variable<"x">>,
                  ctgrad::array_variable<"b", 3, 1>>>;
 static_assert(
-    std::is_same_v<decltype(dot(v, tanh(w* x + b))),
+    std::is_same_v<ctgrad::structure_of<decltype(dot(v, tanh(w* x + b)))>,
                    ctgrad::expr<ops::dot, ctgrad::array_variable<"v", 3, 1>, tanh_layer>>);
 // A 1-element array is an array, not a number.
 static_assert(decltype(ctgrad::var<"u", 1>)::value_shape.array);

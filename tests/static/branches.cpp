@@ -25,8 +25,17 @@ template <class A, class B>
 constexpr bool same(const A&, const B&) {
   return std::is_same_v<A, B>;
 }
+// The structure of an expression (a leaf is its own), or any other type as it is.
+template <class A>
+struct structure {
+  using type = A;
+};
+template <ctgrad::expression A>
+struct structure<A> {
+  using type = ctgrad::structure_of<A>;
+};
 template <class A, class B>
-inline constexpr bool is = std::is_same_v<A, B>;
+inline constexpr bool is = std::is_same_v<typename structure<A>::type, B>;
 
 using X = variable<"x">;
 using Y = variable<"y">;

@@ -20,18 +20,21 @@ constexpr auto x = ctgrad::var<"x">;
 constexpr auto y = ctgrad::var<"y">;
 constexpr auto b = ctgrad::var<"b">;
 
-// The type of an expression, without the const a constexpr object adds.
+// The structure of an expression (a leaf is its own), or any other type as it is.
+template <class E>
+struct structure {
+  using type = std::remove_cvref_t<E>;
+};
+template <ctgrad::expression E>
+struct structure<E> {
+  using type = ctgrad::structure_of<E>;
+};
 template <class E, class Want>
-inline constexpr bool is = std::is_same_v<std::remove_cvref_t<E>, Want>;
+inline constexpr bool is = std::is_same_v<typename structure<E>::type, Want>;
 
 // How many distinct nodes the graph of an expression has.
 template <class E>
-inline constexpr std::size_t node_count = ctgrad::detail::keys_of<std::remove_cvref_t<E>>::size;
-
-template <class T>
-inline constexpr bool is_list = false;
-template <class... T>
-inline constexpr bool is_list<ctgrad::detail::list<T...>> = true;
+inline constexpr std::size_t node_count = ctgrad::detail::sweep<E>::size;
 
 // Operators and functions build nested node types; variables are leaves.
 static_assert(is<decltype(x), variable<"x">>);
@@ -57,7 +60,7 @@ static_assert(is<decltype(2.5f / x), expr<ops::div, number, variable<"x">>>);
 static_assert((3 * x + 2).numbers == std::array<double, 2>{3.0, 2.0});
 static_assert(((3 * x + 2) * (5.5 * x - 7L)).numbers == std::array<double, 4>{3.0, 2.0, 5.5, 7.0});
 // `3 * x` and `5 * x` have one type: a number's value is data, not part of the type.
-static_assert(is<decltype(3 * x), decltype(5.0 * x)>);
+static_assert(std::is_same_v<decltype(3 * x), decltype(5.0 * x)>);
 
 // Compile-time constants carry their value in the type, reduced: an expression holds no
 // numbers for them.
@@ -72,7 +75,7 @@ static_assert(is<decltype(3_c * x + 2_c),
 
 // Powers: pow<N> and pow(e, c<N>) are one node type; a real exponent is a binary node.
 static_assert(is<decltype(ctgrad::pow<3>(x)), expr<ops::pow_int<3>, variable<"x">>>);
-static_assert(is<decltype(pow(x, ctgrad::c<3>)), decltype(ctgrad::pow<3>(x))>);
+static_assert(std::is_same_v<decltype(pow(x, ctgrad::c<3>)), decltype(ctgrad::pow<3>(x))>);
 static_assert(is<decltype(pow(x, 2.5)), expr<ops::pow, variable<"x">, number>>);
 static_assert(is<decltype(pow(2.0, x)), expr<ops::pow, number, variable<"x">>>);
 static_assert(is<decltype(pow(x, y)), expr<ops::pow, variable<"x">, variable<"y">>>);
@@ -93,22 +96,27 @@ static_assert(!std::is_empty_v<decltype(3 * x)>);
 static_assert(sizeof(3 * x + 2) == 2 * sizeof(double));
 static_assert(sizeof(square(w * (3 * x + 2) - 1.5)) == 3 * sizeof(double));
 
-// The graph: keys is a detail::list of the distinct nodes in topological order.
-static_assert(is_list<ctgrad::detail::keys_of<decltype(x)>>);
-static_assert(is_list<ctgrad::detail::keys_of<decltype(x * y + sin(x * y))>>);
+// An interior node's object names its structure and says what a leaf says of itself.
+static_assert(
+    std::is_same_v<decltype(w * x)::structure, expr<ops::mul, variable<"w">, variable<"x">>>);
+static_assert(decltype(3 * x)::value_shape == ctgrad::scalar_shape);
+static_assert(!decltype(3 * x)::holds_arrays);
+// Objects of equal structures are of one type.
+
+// The graph: the distinct nodes in topological order.
 static_assert(node_count<decltype(x)> == 1);
 static_assert(node_count<decltype(w * x + b)> == 5);
 // x*y written twice is one node: x, y, x*y, sin, + .
 static_assert(node_count<decltype(x * y + sin(x * y))> == 5);
-// The keys come in topological order: operands first, the root last.
-using shared_keys = ctgrad::detail::keys_of<decltype(x * y + sin(x * y))>;
-static_assert(is<ctgrad::detail::list_at<0, shared_keys>::node, variable<"x">>);
-static_assert(is<ctgrad::detail::list_at<1, shared_keys>::node, variable<"y">>);
-static_assert(is<ctgrad::detail::list_at<2, shared_keys>::node,
-                 expr<ops::mul, variable<"x">, variable<"y">>>);
-static_assert(is<ctgrad::detail::list_at<3, shared_keys>::node,
-                 expr<ops::sin, expr<ops::mul, variable<"x">, variable<"y">>>>);
-static_assert(is<ctgrad::detail::list_at<4, shared_keys>::node, decltype(x * y + sin(x * y))>);
+// The nodes come in topological order: operands first, the root last.
+using shared = ctgrad::structure_of<decltype(x * y + sin(x * y))>;
+template <std::size_t I>
+using node = ctgrad::detail::node_at_t<shared, I>;
+static_assert(is<node<0>, variable<"x">>);
+static_assert(is<node<1>, variable<"y">>);
+static_assert(is<node<2>, expr<ops::mul, variable<"x">, variable<"y">>>);
+static_assert(is<node<3>, expr<ops::sin, expr<ops::mul, variable<"x">, variable<"y">>>>);
+static_assert(is<node<4>, shared>);
 
 // u = x*y reused: x, y, u, u*u.
 constexpr auto u = x * y;

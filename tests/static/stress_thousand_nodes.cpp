@@ -8,7 +8,7 @@
 namespace {
 constexpr std::size_t steps = 249;
 const auto e = chain_test::chain<steps>();
-static_assert(ctgrad::detail::keys_of<decltype(chain_test::chain<steps>())>::size ==
+static_assert(ctgrad::detail::sweep<decltype(chain_test::chain<steps>())>::size ==
               3 + steps * 4 + 2);  // 1001
 }  // namespace
 

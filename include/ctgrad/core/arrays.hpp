@@ -23,32 +23,33 @@ struct matvec_takes_a_matrix_and_a_vector_as_long_as_a_row {
 
 template <expression E>
 constexpr auto sum(const E& e) {
-  constexpr shape s = E::value_shape;
+  constexpr shape s = structure_of<E>::value_shape;
   static_assert(s.array || error::sum_takes_an_array<spelled_shape<s>>::value,
                 "ctgrad::sum: the operand is a number, not an array (var<\"w\", N> or an "
                 "element-wise expression of one)");
-  if constexpr (s.array) return detail::make_node<ops::sum, E>(e);
+  if constexpr (s.array) return detail::make_node<ops::sum>(e);
 }
 
 template <expression A, expression B>
 constexpr auto dot(const A& a, const B& b) {
-  constexpr bool fits = A::value_shape.array && A::value_shape == B::value_shape;
+  constexpr shape sa = structure_of<A>::value_shape, sb = structure_of<B>::value_shape;
+  constexpr bool fits = sa.array && sa == sb;
   static_assert(
-      fits || error::dot_takes_two_arrays_of_one_shape<spelled_shape<A::value_shape>,
-                                                       spelled_shape<B::value_shape>>::value,
+      fits || error::dot_takes_two_arrays_of_one_shape<spelled_shape<sa>, spelled_shape<sb>>::value,
       "ctgrad::dot: the operands must be arrays of the same length");
-  if constexpr (fits) return detail::make_node<ops::dot, A, B>(a, b);
+  if constexpr (fits) return detail::make_node<ops::dot>(a, b);
 }
 
 template <expression M, expression V>
 constexpr auto matvec(const M& m, const V& v) {
-  constexpr bool fits = ops::matvec::result_shape({M::value_shape, V::value_shape}).ok;
+  constexpr shape sm = structure_of<M>::value_shape, sv = structure_of<V>::value_shape;
+  constexpr bool fits = ops::matvec::result_shape({sm, sv}).ok;
   static_assert(
-      fits || error::matvec_takes_a_matrix_and_a_vector_as_long_as_a_row<
-                  spelled_shape<M::value_shape>, spelled_shape<V::value_shape>>::value,
+      fits || error::matvec_takes_a_matrix_and_a_vector_as_long_as_a_row<spelled_shape<sm>,
+                                                                         spelled_shape<sv>>::value,
       "ctgrad::matvec: the first operand must be a matrix (var<\"W\", Rows, Cols>) and the second "
       "a vector of Cols elements");
-  if constexpr (fits) return detail::make_node<ops::matvec, M, V>(m, v);
+  if constexpr (fits) return detail::make_node<ops::matvec>(m, v);
 }
 
 }  // namespace ctgrad

@@ -28,22 +28,22 @@ struct a_branch_of_select_is_neither_an_expression_nor_a_number {
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator<(const L& l, const R& r) {
-  return detail::make_node<ops::less, L, R>(l, r);
+  return detail::make_node<ops::less>(l, r);
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator<=(const L& l, const R& r) {
-  return detail::make_node<ops::less_equal, L, R>(l, r);
+  return detail::make_node<ops::less_equal>(l, r);
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator>(const L& l, const R& r) {
-  return detail::make_node<ops::greater, L, R>(l, r);
+  return detail::make_node<ops::greater>(l, r);
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator>=(const L& l, const R& r) {
-  return detail::make_node<ops::greater_equal, L, R>(l, r);
+  return detail::make_node<ops::greater_equal>(l, r);
 }
 
 namespace detail {
@@ -67,7 +67,7 @@ requires(expression<C> || expression<A> ||
                 "ctgrad::select: each branch must be a ctgrad expression or a number");
   if constexpr (detail::operand_of_select<C> && detail::operand_of_select<A> &&
                 detail::operand_of_select<B>)
-    return detail::make_node<ops::select, C, A, B>(condition, a, b);
+    return detail::make_node<ops::select>(condition, a, b);
 }
 
 // The same as select, for those who read it as a conditional expression.

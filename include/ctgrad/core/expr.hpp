@@ -1,7 +1,17 @@
 #pragma once
-// The node types. An expression's structure lives entirely in its type; the only run-time data
-// an expression object holds is the flat array of the plain numbers written in it
-// (`3 * x + 2` holds {3, 2}), in the order they appear. See docs/design.md.
+// The node types. An expression's structure lives entirely in types; the only run-time data an
+// expression object holds is the flat array of the plain numbers written in it (`3 * x + 2`
+// holds {3, 2}), in the order they appear. See docs/design.md.
+//
+// Two kinds of types:
+// - structures describe a node and its operands: expr<Op, Args...> for an operation applied to
+//   the structures Args, and the leaves variable, array_variable, constant and number. All
+//   type-level work (the graph, simplification, printing) reads structures.
+// - expression objects are what users hold. A leaf is its own object. An interior node's object
+//   is an unnamed class nested in expression_of<S>, which names its structure (`structure`) and
+//   holds its numbers. The operands' types are thus not template arguments of the object's type:
+//   argument-dependent lookup on an expression, and the names compilers give its type, cost the
+//   same for any size of expression (docs/design.md, "Compile time").
 #include <array>
 #include <concepts>
 #include <cstddef>
@@ -12,7 +22,7 @@
 
 namespace ctgrad {
 
-// An interior node: operation tag Op applied to the operand node types Args.
+// An interior node: operation tag Op applied to the operand structures Args.
 template <class Op, class... Args>
 struct expr;
 
@@ -50,12 +60,17 @@ struct named {
   }
 };
 
+// The object type of an interior node with structure S is `decltype(expression_of<S>::object)`
+// (core/nodes.hpp).
+template <class S>
+struct expression_of;
+
 namespace detail {
 
 // Storage for an expression's run-time numbers. Expressions without any stay empty.
 template <std::size_t N>
 struct numbers_storage {
-  std::array<double, N> numbers{};
+  std::array<double, N> numbers;
 };
 template <>
 struct numbers_storage<0> {
@@ -63,18 +78,39 @@ struct numbers_storage<0> {
 };
 
 template <class T>
-struct is_node : std::false_type {};
-template <class Op, class... Args>
-struct is_node<expr<Op, Args...>> : std::true_type {};
+struct is_leaf : std::false_type {};
 template <fixed_string Name>
-struct is_node<variable<Name>> : std::true_type {};
+struct is_leaf<variable<Name>> : std::true_type {};
 template <fixed_string Name, std::size_t Rows, std::size_t Cols>
-struct is_node<array_variable<Name, Rows, Cols>> : std::true_type {};
+struct is_leaf<array_variable<Name, Rows, Cols>> : std::true_type {};
 template <long long Num, long long Den>
-struct is_node<constant<Num, Den>> : std::true_type {};
+struct is_leaf<constant<Num, Den>> : std::true_type {};
 template <>
-struct is_node<number> : std::true_type {};
+struct is_leaf<number> : std::true_type {};
 
+template <class T>
+struct is_interior : std::false_type {};
+template <class Op, class... Args>
+struct is_interior<expr<Op, Args...>> : std::true_type {};
+
+// The structure of an expression object: a leaf is its own; an interior node's object names it.
+template <class T>
+struct structure_of_object {
+  using type = void;
+};
+template <class T>
+requires is_leaf<T>::value struct structure_of_object<T> {
+  using type = T;
+};
+template <class T>
+requires is_interior<typename T::structure>::value struct structure_of_object<T> {
+  using type = typename T::structure;
+};
+
+template <class T>
+using structure_t = typename structure_of_object<std::remove_cvref_t<T>>::type;
+
+// Structure-level traits.
 template <class T>
 struct is_variable : std::false_type {};
 template <fixed_string Name>
@@ -97,9 +133,14 @@ struct is_named<expr<named<Name>, E>> : std::true_type {};
 
 }  // namespace detail
 
-// A ctgrad expression: a node type of any kind, possibly const or a reference.
+// A ctgrad expression: an expression object of any kind, possibly const or a reference.
 template <class T>
-concept expression = detail::is_node<std::remove_cvref_t<T>>::value;
+concept expression = !std::is_void_v<detail::structure_t<T>>;
+
+// The structure of an expression (its type for a leaf): what the graph and the symbolic
+// functions read.
+template <expression E>
+using structure_of = detail::structure_t<E>;
 
 // Types that can be bound to a variable or used as a number in an expression. Arithmetic types
 // are; a user scalar type (a dual number, an interval) opts in by specializing this to true.

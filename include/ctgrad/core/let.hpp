@@ -8,7 +8,7 @@ namespace ctgrad {
 
 template <fixed_string Name, expression E>
 constexpr auto let(const E& e) {
-  return detail::make_node<named<Name>, E>(e);
+  return detail::make_node<named<Name>>(e);
 }
 
 }  // namespace ctgrad

@@ -1,8 +1,9 @@
 #pragma once
 // Building nodes from operands: an expression stays as it is, a number becomes a `number` leaf,
-// and the run-time numbers of the operands are concatenated in operand order (expr's constructor).
+// and the run-time numbers of the operands are concatenated in operand order.
 #include <array>
 #include <cstddef>
+#include <cstring>
 #include <type_traits>
 
 #include "ctgrad/core/nodes.hpp"
@@ -20,36 +21,73 @@ struct element_wise_operands_are_arrays_of_different_shapes {
 
 namespace ctgrad::detail {
 
+// The structure of an operand: an expression's, or a number leaf for a plain number.
 template <class T>
-struct node_type {
-  using type = std::remove_cvref_t<T>;
+struct operand_structure {
+  using type = structure_t<T>;
 };
 template <class T>
 requires scalar<T>
-struct node_type<T> {
+struct operand_structure<T> {
   using type = number;
 };
 template <class T>
-using node_t = typename node_type<T>::type;
+using operand_structure_t = typename operand_structure<std::remove_cvref_t<T>>::type;
 
-// The node built by Op from the operands: expressions stay, numbers become `number` leaves.
-// Building it is one constructor call (expr's), so each operation costs the compiler two small
-// functions: the operator and that constructor.
+// The structure Op builds from these operands.
 template <class Op, class... Operands>
-using node_for = expr<Op, node_t<Operands>...>;
+using node_for = expr<Op, operand_structure_t<Operands>...>;
 
-// The node as the operators and functions build it. Its node list is formed here, one step per
-// operation as the user writes the expression, so that no later traversal recurses through a
-// deep expression (the list is otherwise formed on demand: keys_of in graph/keys.hpp).
+// Copies n numbers. Not a template: one function for every expression.
+constexpr void copy_numbers(double* out, const double* in, std::size_t n) {
+  if (std::is_constant_evaluated()) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = in[i];
+  } else if (n > 0) {
+    std::memcpy(out, in, n * sizeof(double));  // one block move, however long the array
+  }
+}
+
+// Appends an operand's numbers to a node's. Overloaded on the storage base class, so it is
+// instantiated per array size, not per operand type.
+template <std::size_t M>
+constexpr void append_numbers(double* out, std::size_t& k, const numbers_storage<M>& operand) {
+  copy_numbers(out + k, operand.numbers.data(), M);
+  k += M;
+}
+constexpr void append_numbers(double* out, std::size_t& k, double operand) {
+  out[k++] = operand;
+}
+
+// The object of structure S from its operands' objects (or plain numbers), whose numbers it
+// concatenates.
+template <class S, class... Operands>
+constexpr object_of<S> build_node(const Operands&... operands) {
+  if constexpr (S::number_count == 0) {
+    ((void)operands, ...);
+    return {};
+  } else {
+    object_of<S> node;  // every number is written below
+    std::size_t k = 0;
+    (append_numbers(node.numbers.data(), k, operands), ...);
+    return node;
+  }
+}
+
+// The node Op(operands...), as the operators and functions build it. The operand types are
+// always deduced, never written out: naming a large expression type in a template argument
+// list costs g++ time in proportion to the paths through that type (docs/design.md).
 template <class Op, class... Operands>
-constexpr node_for<Op, Operands...> make_node(const Operands&... operands) {
-  static_assert(node_for<Op, Operands...>::value_shape.ok ||
-                    error::element_wise_operands_are_arrays_of_different_shapes<
-                        spelled_shape<node_t<Operands>::value_shape>...>::value,
-                "ctgrad: an element-wise operation combines arrays of different lengths; numbers "
-                "combine with arrays of any length, arrays only with arrays of their own shape");
-  static_assert(keys_of<node_for<Op, Operands...>>::size > 0);
-  return node_for<Op, Operands...>(operands...);
+constexpr auto make_node(const Operands&... operands) {
+  using S = node_for<Op, Operands...>;
+  static_assert(
+      S::value_shape.ok || error::element_wise_operands_are_arrays_of_different_shapes<
+                               spelled_shape<operand_structure_t<Operands>::value_shape>...>::value,
+      "ctgrad: an element-wise operation combines arrays of different lengths; numbers "
+      "combine with arrays of any length, arrays only with arrays of their own shape");
+  // The walk at the root reads this node's info; made here, one operation at a time, it never
+  // has to be made by a recursion as deep as the expression.
+  static_assert(S::info.arity == sizeof...(Operands));
+  if constexpr (S::value_shape.ok) return build_node<S>(operands...);
 }
 
 // Operands of a binary operation: at least one expression, and each an expression or a number.

@@ -1,18 +1,21 @@
 #pragma once
-// Definitions of the node types declared in expr.hpp. Each node type carries:
+// Definitions of the structures and objects declared in expr.hpp. Each structure carries, as
+// constants computed once from its operands' ones:
 // - number_count: how many run-time numbers the subtree holds;
 // - value_shape: a number, or an array and its extents (core/shape.hpp), and holds_arrays:
 //   whether any node of the subtree is an array;
-// - keys(): its distinct nodes in topological order (graph/keys.hpp), as the return type of a
-//   function, so that the list is built when a graph asks for it (detail::keys_of), not whenever
-//   the type forms: simplifying a derivative forms many types that never become part of a graph.
+// - id: a 128-bit hash of the structure (detail/node_id.hpp);
+// - info: what the graph walk reads (graph/node_info.hpp).
+// Nothing here depends on the size of the subtree: an operation costs the compiler the same
+// whether its operands are leaves or a thousand nodes.
 #include <array>
 #include <cstddef>
 #include <cstdint>
 
 #include "ctgrad/core/expr.hpp"
 #include "ctgrad/detail/node_id.hpp"
-#include "ctgrad/graph/keys.hpp"
+#include "ctgrad/detail/type_list.hpp"
+#include "ctgrad/graph/node_info.hpp"
 
 namespace ctgrad {
 
@@ -27,53 +30,68 @@ constexpr shape shape_of_operation(const shape (&operands)[N]) {
     return elementwise(operands);
 }
 
-// Copies an operand's run-time numbers into a node's array. Overloaded on the storage base
-// class, so it is instantiated per pair of array sizes, not per operand type.
-template <std::size_t N, std::size_t M>
-constexpr void append_numbers(std::array<double, N>& out, std::size_t& k,
-                              const numbers_storage<M>& operand) {
-  for (std::size_t i = 0; i < M; ++i) out[k + i] = operand.numbers[i];
-  k += M;
+// Bit j: the operation passes an adjoint to operand j. A rule whose operands get none (a
+// comparison, select's condition) says so with `adjoint_operands`, so that the sweep neither
+// computes the adjoint of such an operand nor adds a 0 to it.
+template <class Op>
+inline constexpr unsigned adjoint_operands_of = ~0u;
+template <class Op>
+requires requires {
+  Op::adjoint_operands;
 }
+inline constexpr unsigned adjoint_operands_of<Op> = Op::adjoint_operands;
 
-// Tag of the constructor that rebuilds a node from its run-time numbers (core/operands.hpp).
-struct from_numbers_t {};
-inline constexpr from_numbers_t from_numbers{};
+// The identity of a let's name: every use of the name is one node.
+template <fixed_string Name>
+inline constexpr node_id name_id = hash_text(0x6c6574, Name.view());
 
-template <std::size_t N>
-constexpr void append_numbers(std::array<double, N>& out, std::size_t& k, double operand) {
-  out[k++] = operand;
-}
+template <class Op>
+inline constexpr node_kind operation_kind = node_kind::operation;
+template <fixed_string Name>
+inline constexpr node_kind operation_kind<named<Name>> = node_kind::named;
+
+template <class Op>
+inline constexpr node_id operation_name{};
+template <fixed_string Name>
+inline constexpr node_id operation_name<named<Name>> = name_id<Name>;
 }  // namespace detail
 
 template <class Op, class... Args>
-struct expr : detail::numbers_storage<(std::size_t{0} + ... + Args::number_count)> {
+struct expr {
   using op = Op;
   using operands = detail::list<Args...>;
   static constexpr std::size_t number_count = (std::size_t{0} + ... + Args::number_count);
   static constexpr shape value_shape = detail::shape_of_operation<Op>({Args::value_shape...});
   static constexpr bool holds_arrays = value_shape.array || (false || ... || Args::holds_arrays);
-  static constexpr detail::node_id structure = detail::combine_all(
-      detail::type_id<Op>, std::array<detail::node_id, sizeof...(Args)>{Args::structure...});
-  static constexpr auto keys() { return typename detail::node_list<Op, Args...>::type{}; }
+  static constexpr detail::node_id id = detail::combine_all(
+      detail::type_id<Op>, std::array<detail::node_id, sizeof...(Args)>{Args::id...});
+  static constexpr detail::node_info info{id,
+                                          detail::operation_kind<Op>,
+                                          number_count,
+                                          value_shape,
+                                          detail::adjoint_operands_of<Op>,
+                                          sizeof...(Args),
+                                          {&Args::info...},
+                                          detail::operation_name<Op>};
+};
 
-  constexpr expr() = default;
-  // From the operands (nodes or plain numbers): only their numbers are kept.
-  template <class... Operands>
-  requires(sizeof...(Operands) ==
-           sizeof...(Args)) constexpr explicit expr(const Operands&... operands) {
-    if constexpr (number_count > 0) {
-      std::size_t k = 0;
-      (detail::append_numbers(this->numbers, k, operands), ...);
-    }
-  }
-  // From a copy of its numbers, which start at `first` (taking operands apart, operands.hpp).
-  constexpr expr(detail::from_numbers_t, const double* first) {
-    if constexpr (number_count > 0)
-      for (std::size_t i = 0; i < number_count; ++i) this->numbers[i] = first[i];
-    else
-      (void)first;
-  }
+namespace detail {
+// What an interior node's object says of its structure, as a leaf says it of itself. Only values
+// are template arguments here, which add nothing to argument-dependent lookup.
+template <std::size_t N, shape Shape, bool Arrays>
+struct object_base : numbers_storage<N> {
+  static constexpr std::size_t number_count = N;
+  static constexpr shape value_shape = Shape;
+  static constexpr bool holds_arrays = Arrays;
+};
+}  // namespace detail
+
+// The object of an interior node: its numbers, and the name of its structure.
+template <class S>
+struct expression_of {
+  struct : detail::object_base<S::number_count, S::value_shape, S::holds_arrays> {
+    using structure = S;
+  } object;
 };
 
 template <fixed_string Name>
@@ -81,10 +99,9 @@ struct variable : detail::numbers_storage<0> {
   static constexpr std::size_t number_count = 0;
   static constexpr shape value_shape = scalar_shape;
   static constexpr bool holds_arrays = false;
-  static constexpr detail::node_id structure = detail::hash_text(0x766172, Name.view());
-  static constexpr auto keys() {
-    return detail::list<detail::key<variable, detail::no_numbers, detail::in_root>>{};
-  }
+  static constexpr detail::node_id id = detail::hash_text(0x766172, Name.view());
+  static constexpr detail::node_info info{
+      id, detail::node_kind::variable, 0, scalar_shape, 0, 0, {}, {}};
   static constexpr auto name_string = Name;
   static constexpr std::string_view name() { return Name.view(); }
 
@@ -100,15 +117,14 @@ struct array_variable : detail::numbers_storage<0> {
   static constexpr std::size_t number_count = 0;
   static constexpr shape value_shape = array_shape<Rows, Cols>;
   static constexpr bool holds_arrays = true;
-  static constexpr detail::node_id structure =
+  static constexpr detail::node_id id =
       detail::combine(detail::combine(detail::hash_text(0x617272, Name.view()), Rows), Cols);
-  static constexpr auto keys() {
-    return detail::list<detail::key<array_variable, detail::no_numbers, detail::in_root>>{};
-  }
+  static constexpr detail::node_info info{
+      id, detail::node_kind::array_variable, 0, value_shape, 0, 0, {}, {}};
   static constexpr auto name_string = Name;
   static constexpr std::string_view name() { return Name.view(); }
 
-  // `w = weights` binds Rows * Cols numbers to the variable (see eval/array_binding.hpp).
+  // `w = weights` binds Rows * Cols numbers to the variable (see eval/point.hpp).
   template <class T>
   constexpr auto operator=(T&& values) const;
 };
@@ -119,12 +135,11 @@ struct constant : detail::numbers_storage<0> {
   static constexpr std::size_t number_count = 0;
   static constexpr shape value_shape = scalar_shape;
   static constexpr bool holds_arrays = false;
-  static constexpr detail::node_id structure = detail::combine(
+  static constexpr detail::node_id id = detail::combine(
       detail::combine(detail::node_id{0x636f6e, 1}, static_cast<std::uint64_t>(Num)),
       static_cast<std::uint64_t>(Den));
-  static constexpr auto keys() {
-    return detail::list<detail::key<constant, detail::no_numbers, detail::in_root>>{};
-  }
+  static constexpr detail::node_info info{
+      id, detail::node_kind::constant, 0, scalar_shape, 0, 0, {}, {}};
   static constexpr long long numerator = Num;
   static constexpr long long denominator = Den;
 };
@@ -133,14 +148,27 @@ struct number : detail::numbers_storage<1> {
   static constexpr std::size_t number_count = 1;
   static constexpr shape value_shape = scalar_shape;
   static constexpr bool holds_arrays = false;
-  static constexpr detail::node_id structure{0x6e756d, 2};
-  static constexpr auto keys() { return detail::list<detail::key<number, 0, detail::in_root>>{}; }
+  static constexpr detail::node_id id{0x6e756d, 2};
+  static constexpr detail::node_info info{id, detail::node_kind::number, 1, scalar_shape, 0, 0, {},
+                                          {}};
 
-  constexpr number() = default;
+  constexpr number() : detail::numbers_storage<1>{{0.0}} {}
   constexpr explicit number(double value) : detail::numbers_storage<1>{{value}} {}
 };
 
 namespace detail {
+// The object type of structure S: S itself for a leaf.
+template <class S>
+struct object_type {
+  using type = decltype(expression_of<S>::object);
+};
+template <class S>
+requires is_leaf<S>::value struct object_type<S> {
+  using type = S;
+};
+template <class S>
+using object_of = typename object_type<S>::type;
+
 template <fixed_string Name, std::size_t... Extents>
 struct variable_for {
   static_assert(sizeof...(Extents) <= 2,

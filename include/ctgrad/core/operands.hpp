@@ -5,44 +5,49 @@
 #include <cstddef>
 #include <type_traits>
 
-#include "ctgrad/core/nodes.hpp"
+#include "ctgrad/core/make.hpp"
 #include "ctgrad/detail/type_list.hpp"
 
 namespace ctgrad {
 
 namespace detail {
-// Where operand J's numbers start in its parent's array.
-template <std::size_t J, class... Args>
-inline constexpr std::size_t numbers_before = [] {
+// Where operand J's numbers start in the numbers of a node of structure S.
+template <std::size_t J, class S>
+inline constexpr std::size_t numbers_before = 0;
+template <std::size_t J, class Op, class... Args>
+inline constexpr std::size_t numbers_before<J, expr<Op, Args...>> = [] {
   constexpr std::size_t counts[] = {Args::number_count..., 0};
   std::size_t n = 0;
   for (std::size_t i = 0; i < J; ++i) n += counts[i];
   return n;
 }();
 
-// A node of type Node whose numbers are a copy of those starting at `first`.
-template <class Node>
-constexpr Node node_from_numbers(const double* first) {
-  if constexpr (Node::number_count == 0) {
+// The object of structure S whose numbers are a copy of those starting at `first`.
+template <class S>
+constexpr object_of<S> object_from_numbers(const double* first) {
+  if constexpr (S::number_count == 0) {
     (void)first;
-    return Node{};
-  } else if constexpr (std::is_same_v<Node, number>) {
+    return {};
+  } else if constexpr (std::is_same_v<S, number>) {
     return number(*first);
   } else {
-    return Node(from_numbers, first);
+    object_of<S> node;
+    copy_numbers(node.numbers.data(), first, S::number_count);
+    return node;
   }
 }
 }  // namespace detail
 
-// The J-th operand of an interior node.
-template <std::size_t J, class Op, class... Args>
-constexpr auto operand(const expr<Op, Args...>& e) {
-  static_assert(J < sizeof...(Args), "ctgrad::operand: the node has fewer operands");
-  using A = detail::at<J, Args...>;
-  if constexpr (A::number_count == 0)
-    return A{};
-  else
-    return detail::node_from_numbers<A>(e.numbers.data() + detail::numbers_before<J, Args...>);
+// The J-th operand of an interior node, as an expression object.
+template <std::size_t J, expression E>
+constexpr auto operand(const E& e) {
+  using S = structure_of<E>;
+  static_assert(detail::is_interior<S>::value, "ctgrad::operand: a leaf has no operands");
+  if constexpr (detail::is_interior<S>::value) {
+    static_assert(J < S::operands::size, "ctgrad::operand: the node has fewer operands");
+    using A = detail::list_at<J, typename S::operands>;
+    return detail::object_from_numbers<A>(e.numbers.data() + detail::numbers_before<J, S>);
+  }
 }
 
 // The value of a run-time number leaf.

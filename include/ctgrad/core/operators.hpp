@@ -8,26 +8,26 @@ namespace ctgrad {
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator+(const L& l, const R& r) {
-  return detail::make_node<ops::add, L, R>(l, r);
+  return detail::make_node<ops::add>(l, r);
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator-(const L& l, const R& r) {
-  return detail::make_node<ops::sub, L, R>(l, r);
+  return detail::make_node<ops::sub>(l, r);
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator*(const L& l, const R& r) {
-  return detail::make_node<ops::mul, L, R>(l, r);
+  return detail::make_node<ops::mul>(l, r);
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator/(const L& l, const R& r) {
-  return detail::make_node<ops::div, L, R>(l, r);
+  return detail::make_node<ops::div>(l, r);
 }
 template <expression E>
 constexpr auto operator-(const E& e) {
-  return detail::make_node<ops::neg, E>(e);
+  return detail::make_node<ops::neg>(e);
 }
 // The negative of a compile-time constant is a constant: -1_c is c<-1>.
 template <long long Num, long long Den>

@@ -51,10 +51,11 @@ CTGRAD_INLINE constexpr auto value(const E& f, const P& p) {
     typename sweep::template values<T> v;  // every slot is written before it is read
     sweep::forward(v, f, p);
     constexpr std::size_t root = sweep::slot[sweep::size - 1];
-    if constexpr (!E::value_shape.array) {
+    constexpr shape s = structure_of<E>::value_shape;
+    if constexpr (!s.array) {
       return v[root];
     } else {
-      std::array<T, E::value_shape.width()> out{};
+      std::array<T, s.width()> out{};
       for (std::size_t k = 0; k < out.size(); ++k) out[k] = v[root + k];
       return out;
     }

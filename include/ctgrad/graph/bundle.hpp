@@ -1,84 +1,64 @@
 #pragma once
 // A bundle: several scalar expressions held as one graph, so that a node they share is computed
-// once per pass. Its keys are the outputs' node lists merged as an operation merges its
-// operands' (graph/keys.hpp): each output's number offsets moved past the numbers of the outputs
-// before it, then the nodes the earlier outputs lack appended. Its numbers are theirs,
-// concatenated. The sweeps of graph/sweep.hpp run on a bundle as on an expression; each output
-// is read at its root's position in the merged graph.
+// once per pass. Its graph is one walk from each output's root in turn (graph/walk.hpp), each
+// output's numbers after those of the outputs before it; its numbers are theirs, concatenated.
+// The sweeps of graph/sweep.hpp run on a bundle as on an expression; output i is read at
+// roots[i], its root's position in the graph.
 #include <array>
 #include <cstddef>
-#include <utility>
 
-#include "ctgrad/core/nodes.hpp"
+#include "ctgrad/core/make.hpp"
 #include "ctgrad/graph/graph.hpp"
-#include "ctgrad/graph/keys.hpp"
 
 namespace ctgrad {
 
 namespace detail {
-
-// Where each output's numbers start in the bundle: after the numbers of the outputs before it.
-template <class... E>
-constexpr std::array<std::size_t, sizeof...(E)> number_offsets() {
-  const std::array<std::size_t, sizeof...(E)> counts{E::number_count...};
-  std::array<std::size_t, sizeof...(E)> offsets{};
-  std::size_t before = 0;
-  for (std::size_t i = 0; i < counts.size(); ++i) {
-    offsets[i] = before;
-    before += counts[i];
-  }
-  return offsets;
-}
-
-// The outputs' keys merged left to right, each output's moved past the numbers before it.
-template <class Merged, std::size_t Offset, class... E>
-struct merged_keys {
-  using type = Merged;
+// The structure of a bundle: the outputs' structures. Output i is the node at roots[i] of the
+// bundle's graph.
+template <class... S>
+struct outputs_structure {
+  using outputs = list<S...>;
+  static constexpr std::size_t output_count = sizeof...(S);
+  static constexpr std::size_t number_count = (std::size_t{0} + ... + S::number_count);
+  static constexpr const auto& roots() { return graph<outputs_structure>::roots; }
 };
-template <class Merged, std::size_t Offset, class E, class... Rest>
-struct merged_keys<Merged, Offset, E, Rest...>
-    : merged_keys<typename merge<Merged, typename shift_all<keys_of<E>, Offset>::type>::type,
-                  Offset + E::number_count, Rest...> {};
 
-template <class... E>
-struct bundle_keys;
-template <class First, class... Rest>
-struct bundle_keys<First, Rest...> : merged_keys<keys_of<First>, First::number_count, Rest...> {};
-
-// The id of output E's root when its numbers start at Offset: its own key, moved.
-template <class E, std::size_t Offset>
-inline constexpr node_id root_id = key_id<typename shift<key_at<E, 0, in_root>, Offset>::type>;
-
-template <class Keys, class... E, std::size_t... I>
-constexpr std::array<std::size_t, sizeof...(E)> root_positions(std::index_sequence<I...>) {
-  constexpr std::array<std::size_t, sizeof...(E)> offsets = number_offsets<E...>();
-  return {graph<Keys>::find(root_id<E, offsets[I]>)...};
-}
-
+// What a bundle's object says of itself: its numbers and how many outputs it has.
+template <std::size_t N, std::size_t Outputs>
+struct bundle_base : numbers_storage<N> {
+  static constexpr std::size_t number_count = N;
+  static constexpr std::size_t output_count = Outputs;
+};
 }  // namespace detail
 
-// Scalar expressions E... as one vector-valued function (made by ctgrad::outputs).
-template <class... E>
-struct bundle : detail::numbers_storage<(std::size_t{0} + ... + E::number_count)> {
-  static_assert(sizeof...(E) > 0, "ctgrad: a bundle needs at least one output");
-
-  static constexpr std::size_t output_count = sizeof...(E);
-  static constexpr std::size_t number_count = (std::size_t{0} + ... + E::number_count);
-  using outputs = detail::list<E...>;
-  using key_list = typename detail::bundle_keys<E...>::type;
-  static constexpr auto keys() { return key_list{}; }
-
-  // Output i is the node at roots[i] of the merged graph.
-  static constexpr std::array<std::size_t, sizeof...(E)> roots =
-      detail::root_positions<key_list, E...>(std::index_sequence_for<E...>{});
-
-  constexpr bundle() = default;
-  constexpr explicit bundle(const E&... outputs) {
-    if constexpr (number_count > 0) {
-      std::size_t k = 0;
-      (detail::append_numbers(this->numbers, k, outputs), ...);
-    }
-  }
+// The object of a bundle of outputs with structures S... (made by ctgrad::outputs). Unnamed for
+// the reason expression objects are (core/expr.hpp).
+template <class... S>
+struct bundle_of {
+  static_assert(sizeof...(S) > 0, "ctgrad: a bundle needs at least one output");
+  struct : detail::bundle_base<detail::outputs_structure<S...>::number_count, sizeof...(S)> {
+    using bundle_structure = detail::outputs_structure<S...>;
+  } object;
 };
+
+namespace detail {
+template <class... S>
+using bundle_object = decltype(bundle_of<S...>::object);
+
+// The bundle of the outputs f..., their numbers concatenated.
+template <class... E>
+constexpr auto make_bundle(const E&... f) {
+  using B = bundle_object<structure_t<E>...>;
+  if constexpr ((std::size_t{0} + ... + structure_t<E>::number_count) == 0) {
+    ((void)f, ...);
+    return B{};
+  } else {
+    B b;
+    std::size_t k = 0;
+    (append_numbers(b.numbers.data(), k, f), ...);
+    return b;
+  }
+}
+}  // namespace detail
 
 }  // namespace ctgrad

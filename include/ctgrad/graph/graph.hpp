@@ -1,8 +1,12 @@
 #pragma once
-// The graph of an expression type: its distinct nodes in topological order (operands before
-// the nodes that use them), with each node's operand positions and number positions resolved
-// at compile time into plain arrays. The sweeps in graph/sweep.hpp expand over these.
-#include <algorithm>
+// The graph of an expression: its distinct nodes in topological order (operands before the
+// nodes that use them), found by one walk from the root (graph/walk.hpp), with each node's
+// operand positions, number position, shape and slot in the values array as plain constexpr
+// arrays. The sweeps in graph/sweep.hpp expand over these.
+//
+// The sweeps also need each node's type: its operation tag, or the leaf itself. A node's type is
+// the type of the node it was found under, taken apart at the operand it was found at, so the
+// types are recovered from the root down, parents first, each in a constant number of steps.
 #include <array>
 #include <cstddef>
 #include <type_traits>
@@ -11,111 +15,165 @@
 #include "ctgrad/core/nodes.hpp"
 #include "ctgrad/detail/node_id.hpp"
 #include "ctgrad/detail/type_list.hpp"
-#include "ctgrad/graph/keys.hpp"
+#include "ctgrad/graph/walk.hpp"
 
 namespace ctgrad::error {
 template <class Function>
 struct this_function_does_not_take_array_expressions_yet {
   static constexpr bool value = false;
 };
+template <class Name>
+struct two_different_expressions_are_named {
+  static constexpr bool value = false;
+};
 }  // namespace ctgrad::error
 
 namespace ctgrad::detail {
 
-inline constexpr std::size_t max_arity = 3;
 using operand_row = std::array<std::size_t, max_arity>;
-using operand_ids = std::array<node_id, max_arity>;
 
-// The ids of an interior node's operands, measured as the node's own key is.
-template <class Key>
-struct operands_of {
-  static constexpr std::size_t arity = 0;
-  static constexpr operand_ids ids{};
+// What a gradient entry is looked up by: a variable, or the name of a named intermediate (and
+// its shape if it is an array, so that its gradient entry knows its size).
+template <fixed_string Name>
+struct named_identity {};
+template <fixed_string Name, shape S>
+struct named_array {};
+
+// The roots of a graph: an expression has one. A graph of several outputs (graph/bundle.hpp)
+// lists them as `outputs`, and each output's numbers come after those of the outputs before it.
+template <class G>
+struct roots_of {
+  using structures = list<G>;
 };
-template <class Op, class... C, std::size_t Offset, class Scope>
-struct operands_of<key<expr<Op, C...>, Offset, Scope>> {
-  static constexpr std::size_t arity = sizeof...(C);
-  static constexpr std::array<std::size_t, sizeof...(C)> counts{C::number_count...};
-  static constexpr std::size_t before(std::size_t j) {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < j; ++i) n += counts[i];
-    return n;
+template <class G>
+requires requires {
+  typename G::outputs;
+}
+struct roots_of<G> {
+  using structures = typename G::outputs;
+};
+
+template <class... S>
+constexpr std::array<walk_root, sizeof...(S)> walk_roots(list<S...>) {
+  const std::array<const node_info*, sizeof...(S)> infos{&S::info...};
+  const std::array<std::size_t, sizeof...(S)> counts{S::number_count...};
+  std::array<walk_root, sizeof...(S)> roots{};
+  std::size_t offset = 0;
+  for (std::size_t i = 0; i < sizeof...(S); ++i) {
+    roots[i] = {infos[i], offset};
+    offset += counts[i];
   }
-  template <std::size_t... J>
-  static constexpr operand_ids make(std::index_sequence<J...>) {
-    return {key_id<key_at<C, Offset + before(J), Scope>>...};
+  return roots;
+}
+
+// Where each node's elements start in the values array: nodes lie one after another, each
+// taking as many slots as its shape has elements (one for a number).
+template <std::size_t N>
+constexpr std::array<std::size_t, N + 1> slots_of(const std::array<walked_node, N>& nodes) {
+  std::array<std::size_t, N + 1> at{};
+  for (std::size_t i = 0; i < N; ++i) at[i + 1] = at[i] + nodes[i].info->value_shape.width();
+  return at;
+}
+
+// Nodes that a gradient can report: variables and named intermediates.
+constexpr bool is_entry_kind(node_kind k) {
+  return k == node_kind::variable || k == node_kind::array_variable || k == node_kind::named;
+}
+
+template <std::size_t N>
+constexpr std::size_t count_entries(const std::array<walked_node, N>& nodes) {
+  std::size_t n = 0;
+  for (const walked_node& w : nodes) n += is_entry_kind(w.info->kind);
+  return n;
+}
+
+template <class G>
+struct graph {
+  using root_structures = typename roots_of<G>::structures;
+  static constexpr std::array<walk_root, root_structures::size> root_list =
+      walk_roots(root_structures{});
+  static constexpr walk_summary summary =
+      walk(root_list.data(), root_list.size(), nullptr, nullptr);
+  static constexpr std::size_t size = summary.size;
+  static constexpr walk_table<size, root_list.size()> table = walk_into<size>(root_list);
+  static constexpr const std::array<walked_node, size>& nodes = table.nodes;
+  // Output r is the node at roots[r] (for an expression, the last node).
+  static constexpr const std::array<std::size_t, root_list.size()>& roots = table.roots;
+
+  static constexpr std::array<node_id, size> ids = [] {
+    std::array<node_id, size> out{};
+    for (std::size_t i = 0; i < size; ++i) out[i] = nodes[i].key;
+    return out;
+  }();
+  static constexpr std::array<shape, size> shapes = [] {
+    std::array<shape, size> out{};
+    for (std::size_t i = 0; i < size; ++i) out[i] = nodes[i].info->value_shape;
+    return out;
+  }();
+  // Node i's elements are values[slot[i]] .. values[slot[i + 1] - 1]; slot[size] is the length
+  // of the values array. Without arrays, slot[i] is i.
+  static constexpr std::array<std::size_t, size + 1> slot = slots_of(nodes);
+  static constexpr std::size_t slots = slot[size];
+  static constexpr bool has_arrays = slots != size || [] {
+    for (const shape& s : shapes)
+      if (s.array) return true;
+    return false;
+  }();
+  static constexpr std::array<std::size_t, size> arity = [] {
+    std::array<std::size_t, size> out{};
+    for (std::size_t i = 0; i < size; ++i) out[i] = nodes[i].info->arity;
+    return out;
+  }();
+  static constexpr std::array<unsigned, size> passes_adjoint = [] {
+    std::array<unsigned, size> out{};
+    for (std::size_t i = 0; i < size; ++i) out[i] = nodes[i].info->adjoint_operands;
+    return out;
+  }();
+  // Operand positions; for a number leaf, its number's position in the numbers array.
+  static constexpr std::array<operand_row, size> operands = [] {
+    std::array<operand_row, size> out{};
+    for (std::size_t i = 0; i < size; ++i) out[i] = nodes[i].operands;
+    return out;
+  }();
+  static constexpr std::array<bool, size> is_entry = [] {
+    std::array<bool, size> out{};
+    for (std::size_t i = 0; i < size; ++i) out[i] = is_entry_kind(nodes[i].info->kind);
+    return out;
+  }();
+  static constexpr std::size_t entry_count = count_entries(nodes);
+
+  static constexpr std::size_t find(const node_id& id) {
+    for (std::size_t i = 0; i < size; ++i)
+      if (ids[i] == id) return i;
+    return size;
   }
-  static constexpr operand_ids ids = make(std::index_sequence_for<C...>{});
 };
-template <fixed_string Name, class C, std::size_t Offset, class Scope>
-struct operands_of<key<expr<named<Name>, C>, Offset, Scope>> {
-  static constexpr std::size_t arity = 1;
-  static constexpr operand_ids ids{key_id<key_at<C, 0, in_let<Name>>>};
+
+// The structure of node P of graph G.
+template <class G, std::size_t P, std::size_t Parent = graph<G>::nodes[P].parent>
+struct node_at {
+  using type = list_at<graph<G>::nodes[P].which, typename node_at<G, Parent>::type::operands>;
 };
+template <class G, std::size_t P>
+struct node_at<G, P, no_node> {
+  using type = list_at<graph<G>::nodes[P].which, typename graph<G>::root_structures>;
+};
+template <class G, std::size_t P>
+using node_at_t = typename node_at<G, P>::type;
 
 // What each node does, as a small type: the operation tag of an interior node, or the leaf
 // itself. The sweeps are instantiated over these and over operand positions, never over
 // subtree types, so the compiler's work per node does not depend on the expression.
-template <class Key>
+template <class S>
 struct step_of {
-  using type = typename Key::node;
+  using type = S;
 };
-template <class Op, class... C, std::size_t Offset, class Scope>
-struct step_of<key<expr<Op, C...>, Offset, Scope>> {
+template <class Op, class... A>
+struct step_of<expr<Op, A...>> {
   using type = Op;
 };
 
-// Bit j: the operation passes an adjoint to operand j. A rule whose operands get none (a
-// comparison, select's condition) says so with `adjoint_operands`, so that the sweep neither
-// computes the adjoint of such an operand nor adds a 0 to it.
-template <class Step>
-inline constexpr unsigned adjoint_operands_of = ~0u;
-template <class Step>
-requires requires {
-  Step::adjoint_operands;
-}
-inline constexpr unsigned adjoint_operands_of<Step> = Step::adjoint_operands;
-
-template <std::size_t N>
-struct resolved {
-  std::array<operand_row, N> operands{};  // operand positions; a number leaf: its number's
-  bool ok = true;
-};
-
-template <std::size_t N>
-constexpr resolved<N> resolve(const std::array<node_id, N>& ids,
-                              const std::array<std::size_t, N>& arity,
-                              const std::array<operand_ids, N>& operand_id,
-                              const std::array<bool, N>& is_number,
-                              const std::array<std::size_t, N>& offset,
-                              const std::array<node_id, N>& scope) {
-  resolved<N> r{};
-  const id_index<N> index(ids);
-  for (std::size_t i = 0; i < N; ++i) {
-    for (std::size_t j = 0; j < arity[i]; ++j) {
-      r.operands[i][j] = index.find(operand_id[i][j]);
-      r.ok = r.ok && r.operands[i][j] < i;
-    }
-    if (is_number[i]) {
-      // Offsets inside a named intermediate count from where its numbers start.
-      std::size_t position = offset[i];
-      node_id s = scope[i];
-      while (!(s == node_id{})) {
-        const std::size_t let = index.find(s);
-        if (let >= N) {
-          r.ok = false;
-          break;
-        }
-        position += offset[let];
-        s = scope[let];
-      }
-      r.operands[i][0] = position;
-    }
-  }
-  return r;
-}
-
-// What a gradient entry is looked up by: a variable, or the name of a named intermediate.
+// What a gradient entry is found by: a variable, or a named intermediate's name.
 template <class T>
 struct entry_id_of {
   using type = void;
@@ -134,6 +192,70 @@ struct entry_id_of<expr<named<Name>, E>> {
                                   named_identity<Name>>;
 };
 
+template <class G>
+constexpr auto entry_positions() {
+  constexpr std::size_t n = graph<G>::entry_count;
+  std::array<std::size_t, n> at{};
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < graph<G>::size; ++i)
+    if (graph<G>::is_entry[i]) at[k++] = i;
+  return at;
+}
+
+// The types of G's nodes. Declared in this order: `reversed` makes every node's type from its
+// parent's, parents first, so that no node's type is made by a recursion through its ancestors.
+template <class G, class Sequence = std::make_index_sequence<graph<G>::size>,
+          class Entries = std::make_index_sequence<graph<G>::entry_count>>
+struct node_types;
+template <class G, std::size_t... R, std::size_t... E>
+struct node_types<G, std::index_sequence<R...>, std::index_sequence<E...>> {
+  static constexpr std::size_t size = sizeof...(R);
+  using reversed = list<node_at_t<G, size - 1 - R>...>;
+  // The steps in topological order (the forward sweep's).
+  using steps = list<typename step_of<node_at_t<G, R>>::type...>;
+  // The entries in graph order: what a gradient reports by default.
+  static constexpr std::array<std::size_t, sizeof...(E)> entry_at = entry_positions<G>();
+  using entry_ids = list<typename entry_id_of<node_at_t<G, entry_at[E]>>::type...>;
+};
+
+// The steps of nodes Root, Root - 1, ..., 0: the order of an adjoint sweep seeded at Root.
+template <class G, std::size_t Root, class Sequence = std::make_index_sequence<Root + 1>>
+struct reversed_steps;
+template <class G, std::size_t Root, std::size_t... R>
+struct reversed_steps<G, Root, std::index_sequence<R...>> {
+  using parents_first = typename node_types<G>::reversed;
+  using type = list<typename step_of<node_at_t<G, Root - R>>::type...>;
+};
+
+// The name a let clashes with another under, for the diagnostic.
+template <class G, bool Clash = (graph<G>::summary.clash != no_node)>
+struct clashing_name {
+  using type = void;
+};
+template <class G>
+struct clashing_name<G, true> {
+  using type = spelled<node_at_t<G, graph<G>::summary.clash>::op::name>;
+};
+
+// Stops with a message where a let's name stands for two different expressions.
+template <class G>
+constexpr bool check_names() {
+  static_assert(
+      graph<G>::summary.clash == no_node ||
+          error::two_different_expressions_are_named<typename clashing_name<G>::type>::value,
+      "ctgrad: two different expressions are given the same name with let<>; "
+      "a name must stand for one expression");
+  return graph<G>::summary.clash == no_node;
+}
+
+// The id a gradient entry is found by: a variable's, or a named intermediate's (its name's).
+template <class EntryId>
+inline constexpr node_id entry_node_id = EntryId::id;
+template <fixed_string Name>
+inline constexpr node_id entry_node_id<named_identity<Name>> = name_id<Name>;
+template <fixed_string Name, shape S>
+inline constexpr node_id entry_node_id<named_array<Name, S>> = name_id<Name>;
+
 // The shape of a gradient entry.
 template <class EntryId>
 inline constexpr shape entry_shape = scalar_shape;
@@ -142,69 +264,25 @@ inline constexpr shape entry_shape<array_variable<Name, Rows, Cols>> = array_sha
 template <fixed_string Name, shape S>
 inline constexpr shape entry_shape<named_array<Name, S>> = S;
 
-// Where each node's elements start in the values array: nodes lie one after another, each
-// taking as many slots as its shape has elements (one for a number).
-template <std::size_t N>
-constexpr std::array<std::size_t, N + 1> slots_of(const std::array<shape, N>& shapes) {
-  std::array<std::size_t, N + 1> at{};
-  for (std::size_t i = 0; i < N; ++i) at[i + 1] = at[i] + shapes[i].width();
-  return at;
-}
-
-template <class Keys>
-struct graph;
-
-template <class... K>
-struct graph<list<K...>> {
-  static constexpr std::size_t size = sizeof...(K);
-  using keys = list<K...>;
-  using steps = list<typename step_of<K>::type...>;
-
-  static constexpr std::array<node_id, size> ids{key_id<K>...};
-  static constexpr std::array<shape, size> shapes{K::node::value_shape...};
-  // Node i's elements are values[slot[i]] .. values[slot[i + 1] - 1]; slot[size] is the length
-  // of the values array. Without arrays, slot[i] is i.
-  static constexpr std::array<std::size_t, size + 1> slot = slots_of(shapes);
-  static constexpr std::size_t slots = slot[size];
-  static constexpr bool has_arrays = [] {
-    for (const shape& s : shapes)
-      if (s.array) return true;
-    return false;
-  }();
-  static constexpr std::array<std::size_t, size> arity{operands_of<K>::arity...};
-  static constexpr std::array<unsigned, size> passes_adjoint{
-      adjoint_operands_of<typename step_of<K>::type>...};
-
-  static constexpr resolved<size> tables = resolve<size>(
-      ids, arity, {operands_of<K>::ids...}, {std::is_same_v<typename K::node, number>...},
-      {K::offset...}, {scope_id<typename K::scope>...});
-  static_assert(tables.ok, "ctgrad: internal error: a node's operand is missing from its graph");
-  static constexpr const std::array<operand_row, size>& operands = tables.operands;
-
-  // Nodes that a gradient can report: variables and named intermediates.
-  static constexpr std::array<bool, size> is_entry{(is_variable<typename K::node>::value ||
-                                                    is_array_variable<typename K::node>::value ||
-                                                    is_named<typename K::node>::value)...};
-
-  static constexpr std::size_t entry_count = count_true(is_entry);
-  // The entries in graph order: what a gradient reports by default.
-  using entry_ids = typename pick<list<typename entry_id_of<typename K::node>::type...>,
-                                  positions_of<entry_count>(is_entry)>::type;
-
-  static constexpr std::size_t find(const node_id& id) {
-    for (std::size_t i = 0; i < size; ++i)
-      if (ids[i] == id) return i;
-    return size;
-  }
+// The graph an object stands for: an expression's structure, or a bundle's (graph/bundle.hpp).
+// A structure stands for itself.
+template <class E>
+struct graph_of_object {
+  using type = structure_t<E>;
 };
-
-// The id a gradient entry is found by: a variable's, or a named intermediate's (its name's).
-template <class EntryId>
-inline constexpr node_id entry_node_id = EntryId::structure;
-template <fixed_string Name>
-inline constexpr node_id entry_node_id<named_identity<Name>> = scope_id<in_let<Name>>;
-template <fixed_string Name, shape S>
-inline constexpr node_id entry_node_id<named_array<Name, S>> = scope_id<in_let<Name>>;
+template <class E>
+requires is_interior<E>::value struct graph_of_object<E> {
+  using type = E;
+};
+template <class E>
+requires requires {
+  typename E::bundle_structure;
+}
+struct graph_of_object<E> {
+  using type = typename E::bundle_structure;
+};
+template <class E>
+using graph_key = typename graph_of_object<std::remove_cvref_t<E>>::type;
 
 // Stops, with a message naming the function, where an expression holds arrays that the function
 // cannot handle (symbolic derivatives, forward mode and the checks and views work on numbers).
@@ -214,7 +292,7 @@ constexpr bool check_no_arrays() {
     if constexpr (requires { E::holds_arrays; })
       return E::holds_arrays;
     else
-      return graph<keys_of<E>>::has_arrays;
+      return graph<graph_key<E>>::has_arrays;
   }();
   static_assert(
       !arrays || error::this_function_does_not_take_array_expressions_yet<spelled<Function>>::value,

@@ -220,10 +220,13 @@ CTGRAD_INLINE constexpr void backpropagate_node(const T* v, T* adjoint) {
   }
 }
 
-template <class Expr>
-struct sweep : graph<keys_of<Expr>> {
-  using base = graph<keys_of<Expr>>;
+template <class G>
+struct graph_sweep : graph<G> {
+  using base = graph<G>;
   using base::size;
+  static constexpr bool names_ok = check_names<G>();
+  using steps = typename node_types<G>::steps;
+  using entry_ids = typename node_types<G>::entry_ids;
 
   using base::slot;
 
@@ -241,8 +244,8 @@ struct sweep : graph<keys_of<Expr>> {
     return j < base::arity[i] ? base::shapes[base::operands[i][j]] : scalar_shape;
   }
 
-  template <bool Load, class T, class Point, class... Step, std::size_t... I>
-  CTGRAD_INLINE static constexpr void forward(values<T>& v, const Expr& e, const Point& p,
+  template <bool Load, class T, class E, class Point, class... Step, std::size_t... I>
+  CTGRAD_INLINE static constexpr void forward(values<T>& v, const E& e, const Point& p,
                                               list<Step...>, std::index_sequence<I...>) {
     const int in_order[] = {
         (compute_node<Step, slot[I], base::shapes[I], base::arity[I], source(I, 0), source(I, 1),
@@ -253,9 +256,9 @@ struct sweep : graph<keys_of<Expr>> {
   }
   // Every node's value. With LoadArrays = false the array variables' slots are taken as they
   // are (filled by load_arrays).
-  template <bool LoadArrays = true, class T, class Point>
-  CTGRAD_INLINE static constexpr void forward(values<T>& v, const Expr& e, const Point& p) {
-    forward<LoadArrays>(v, e, p, typename base::steps{}, std::make_index_sequence<size>{});
+  template <bool LoadArrays = true, class T, class E, class Point>
+  CTGRAD_INLINE static constexpr void forward(values<T>& v, const E& e, const Point& p) {
+    forward<LoadArrays>(v, e, p, steps{}, std::make_index_sequence<size>{});
   }
   // The array variables' slots alone, from p.
   template <class T, class Point, class... Step, std::size_t... I>
@@ -274,7 +277,7 @@ struct sweep : graph<keys_of<Expr>> {
   }
   template <class T, class Point>
   CTGRAD_INLINE static constexpr void load_arrays(values<T>& v, const Point& p) {
-    load_arrays(v, p, typename base::steps{}, std::make_index_sequence<size>{});
+    load_arrays(v, p, steps{}, std::make_index_sequence<size>{});
   }
 
   // The nodes that the node at `root` depends on, itself included. For the last node of one
@@ -391,7 +394,7 @@ struct sweep : graph<keys_of<Expr>> {
   };
 
   // The sweep toward every entry, as gradient(f, p) runs it (read by the graph views and checks).
-  using toward_entries = toward<typename base::entry_ids>;
+  using toward_entries = toward<entry_ids>;
   static constexpr const std::array<bool, size>& wanted = toward_entries::wanted;
   static constexpr const std::array<unsigned, size>& wanted_operands =
       toward_entries::wanted_operands;
@@ -402,18 +405,17 @@ struct sweep : graph<keys_of<Expr>> {
   CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint, list<Step...>,
                                               std::index_sequence<R...>) {
     const int in_order[] = {
-        (backpropagate_node<at<Plan::root - R, Step...>, slot[Plan::root - R],
-                            base::shapes[Plan::root - R], base::arity[Plan::root - R],
-                            source(Plan::root - R, 0), source(Plan::root - R, 1),
-                            source(Plan::root - R, 2), operand_shape(Plan::root - R, 0),
-                            operand_shape(Plan::root - R, 1), operand_shape(Plan::root - R, 2),
-                            Plan::wanted_operands[Plan::root - R], Plan::assigns[Plan::root - R]>(
-             v.data(), adjoint.data()),
+        (backpropagate_node<Step, slot[Plan::root - R], base::shapes[Plan::root - R],
+                            base::arity[Plan::root - R], source(Plan::root - R, 0),
+                            source(Plan::root - R, 1), source(Plan::root - R, 2),
+                            operand_shape(Plan::root - R, 0), operand_shape(Plan::root - R, 1),
+                            operand_shape(Plan::root - R, 2), Plan::wanted_operands[Plan::root - R],
+                            Plan::assigns[Plan::root - R]>(v.data(), adjoint.data()),
          0)...};
     (void)in_order;
   }
-  template <class Targets = typename base::entry_ids, std::size_t Root = size - 1,
-            bool Accumulate = false, class T>
+  template <class Targets = entry_ids, std::size_t Root = size - 1, bool Accumulate = false,
+            class T>
   CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint) {
     static_assert(!base::shapes[Root].array,
                   "ctgrad: a gradient is taken of a function whose value is a number; the "
@@ -421,9 +423,13 @@ struct sweep : graph<keys_of<Expr>> {
     adjoint[slot[Root]] = T(1);
     for (std::size_t i : toward<Targets, Root, Accumulate>::unreached)
       for (std::size_t k = slot[i]; k < slot[i + 1]; ++k) adjoint[k] = T(0);
-    reverse<toward<Targets, Root, Accumulate>>(v, adjoint, typename base::steps{},
+    reverse<toward<Targets, Root, Accumulate>>(v, adjoint, typename reversed_steps<G, Root>::type{},
                                                std::make_index_sequence<Root + 1>{});
   }
 };
+
+// The sweeps of an expression (or of several outputs, graph/bundle.hpp), by its structure.
+template <class E>
+using sweep = graph_sweep<graph_key<E>>;
 
 }  // namespace ctgrad::detail

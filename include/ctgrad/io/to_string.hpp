@@ -62,12 +62,13 @@ inline constexpr bool is_comparison_op =
 template <class E>
 printed print(const E& e);
 
-template <class Op, class... Args, std::size_t... J>
-printed print_node(const expr<Op, Args...>& e, std::index_sequence<J...>) {
+template <class E, std::size_t... J>
+printed print_node(const E& e, std::index_sequence<J...>) {
   using P = binding_power;
+  using Op = typename structure_of<E>::op;
   const printed operand_text[] = {print(operand<J>(e))...};
   const auto& a = operand_text[0];
-  if constexpr (detail::is_named<expr<Op, Args...>>::value) {
+  if constexpr (detail::is_named<structure_of<E>>::value) {
     return {std::string(Op::name.view()), P::atom};
   } else if constexpr (std::is_same_v<Op, ops::add> || std::is_same_v<Op, ops::sub>) {
     const auto& b = operand_text[1];
@@ -115,7 +116,7 @@ printed print(const E& e) {
   } else if constexpr (std::is_same_v<E, number>) {
     return number_text(number_value(e));
   } else {
-    return print_node(e, std::make_index_sequence<E::operands::size>{});
+    return print_node(e, std::make_index_sequence<structure_of<E>::operands::size>{});
   }
 }
 

@@ -25,7 +25,7 @@ struct the_gradient_has_no_entry_for {
 
 namespace detail {
 template <class T>
-using entry_id = typename entry_id_of<std::remove_cvref_t<T>>::type;
+using entry_id = typename entry_id_of<structure_t<T>>::type;
 
 // How an entry is named in diagnostics: name<'w'> for a variable, else the argument's type.
 template <class T>
@@ -45,10 +45,19 @@ struct entry_name_of<expr<named<Name>, E>> {
   using type = spelled<Name>;
 };
 template <class T>
-using entry_name = typename entry_name_of<std::remove_cvref_t<T>>::type;
+struct entry_name_for {
+  using type = typename entry_name_of<std::remove_cvref_t<T>>::type;
+};
+template <class T>
+requires expression<T>
+struct entry_name_for<T> {
+  using type = typename entry_name_of<structure_t<T>>::type;
+};
+template <class T>
+using entry_name = typename entry_name_for<T>::type;
 
 template <class T>
-concept gradient_target = !std::is_void_v<entry_id<T>>;
+concept gradient_target = expression<T> && !std::is_void_v<entry_id<T>>;
 
 template <class Id, class... Ids>
 constexpr std::size_t find_entry() {

@@ -24,9 +24,19 @@ struct a_derivative_is_taken_with_respect_to_a_variable_or_named_intermediate {
 
 namespace detail {
 
-// Whether f depends on the target: the target is among f's distinct nodes.
+// Whether a structure contains the target (a variable, or a named intermediate's identity).
+// One constant per structure and target, each made from its operands' ones.
+template <class Target, class S>
+inline constexpr bool contains = std::is_same_v<S, Target>;
+template <class Target, class Op, class... A>
+inline constexpr bool contains<Target, expr<Op, A...>> = (false || ... || contains<Target, A>);
+template <class Target, fixed_string Name, class A>
+inline constexpr bool contains<Target, expr<named<Name>, A>> =
+    std::is_same_v<typename entry_id_of<expr<named<Name>, A>>::type, Target> || contains<Target, A>;
+
+// Whether f depends on the target.
 template <class Target, class E>
-inline constexpr bool depends_on = in_list<Target, keys_of<E>>::value;
+inline constexpr bool depends_on = contains<Target, structure_t<E>>;
 
 template <class Target, class E>
 constexpr auto derivative_of(const E& e);
@@ -40,8 +50,9 @@ constexpr auto chain_term(const Self& self, const E& e, const A&... a) {
   if constexpr (!depends_on<Target, Operand>) {
     return constant<0>{};
   } else {
-    return simplifying::mul(local_derivative<typename E::op>::template of<J>(self, a...),
-                            derivative_of<Target>(operand<J>(e)));
+    return simplifying::mul(
+        local_derivative<typename structure_t<E>::op>::template of<J>(self, a...),
+        derivative_of<Target>(operand<J>(e)));
   }
 }
 
@@ -57,7 +68,7 @@ constexpr auto sum_terms(const A& a, const B& b, const Rest&... rest) {
 
 template <class Target, class Self, class E, std::size_t... J>
 constexpr auto sum_of_chain_terms(const Self& self, const E& e, std::index_sequence<J...>) {
-  if constexpr (std::is_same_v<typename E::op, ops::select>) {
+  if constexpr (std::is_same_v<typename structure_t<E>::op, ops::select>) {
     // d select(c, a, b) = select(c, da, db): the chain rule's select(c, 1, 0) * da +
     // select(c, 0, 1) * db without its products, so that an infinite or NaN derivative in the
     // branch not taken stays out, as in the adjoint sweep (0 * inf would be NaN).
@@ -67,11 +78,6 @@ constexpr auto sum_of_chain_terms(const Self& self, const E& e, std::index_seque
     return sum_terms(chain_term<Target, J>(self, e, operand<J>(e)...)...);
   }
 }
-
-template <class T>
-inline constexpr bool is_interior = false;
-template <class Op, class... A>
-inline constexpr bool is_interior<expr<Op, A...>> = true;
 
 // The name of a named intermediate's derivative: "dh/dx" for h and x.
 template <class Target>
@@ -102,8 +108,8 @@ constexpr fixed_string<A + B + 2> derivative_name(const fixed_string<A>& of,
 // would be a copy of its own, and the copies would multiply with each order.
 template <class Target, fixed_string Name, class D>
 constexpr auto name_derivative(const D& d) {
-  if constexpr (D::number_count > 0 && is_interior<D>)
-    return node_for<named<derivative_name(Name, target_name<Target>::value)>, D>(d);
+  if constexpr (structure_t<D>::number_count > 0 && is_interior<structure_t<D>>::value)
+    return make_node<named<derivative_name(Name, target_name<Target>::value)>>(d);
   else
     return d;
 }
@@ -114,16 +120,17 @@ constexpr auto derivative_of(const E& e) {
     return constant<1>{};
   } else if constexpr (!depends_on<Target, E>) {
     return constant<0>{};
-  } else if constexpr (is_named<E>::value) {
+  } else if constexpr (is_named<structure_t<E>>::value) {
     // Through a name to its definition, which keeps the name as its value.
-    using Definition = std::remove_cvref_t<decltype(operand<0>(e))>;
-    if constexpr (is_interior<Definition> && !is_named<Definition>::value)
-      return name_derivative<Target, E::op::name>(sum_of_chain_terms<Target>(
+    using Definition = structure_t<decltype(operand<0>(e))>;
+    if constexpr (is_interior<Definition>::value && !is_named<Definition>::value)
+      return name_derivative<Target, structure_t<E>::op::name>(sum_of_chain_terms<Target>(
           e, operand<0>(e), std::make_index_sequence<Definition::operands::size>{}));
     else
       return derivative_of<Target>(operand<0>(e));
   } else {
-    return sum_of_chain_terms<Target>(e, e, std::make_index_sequence<E::operands::size>{});
+    return sum_of_chain_terms<Target>(e, e,
+                                      std::make_index_sequence<structure_t<E>::operands::size>{});
   }
 }
 

@@ -48,16 +48,21 @@ inline constexpr bool is_minus_one<constant<-1, 1>> = true;
 template <class T>
 inline constexpr bool is_coefficient = is_constant<T>::value || std::is_same_v<T, number>;
 
+// The traits below read structures; an object is read through its structure (structure_t).
 template <class T>
-inline constexpr bool is_negation = false;
+inline constexpr bool is_negation_s = false;
 template <class A>
-inline constexpr bool is_negation<expr<ops::neg, A>> = true;
+inline constexpr bool is_negation_s<expr<ops::neg, A>> = true;
+template <class T>
+inline constexpr bool is_negation = is_negation_s<structure_t<T>>;
 
 // k * a with a coefficient k.
 template <class T>
-inline constexpr bool is_scaled = false;
+inline constexpr bool is_scaled_s = false;
 template <class K, class A>
-inline constexpr bool is_scaled<expr<ops::mul, K, A>> = is_coefficient<K>;
+inline constexpr bool is_scaled_s<expr<ops::mul, K, A>> = is_coefficient<K>;
+template <class T>
+inline constexpr bool is_scaled = is_scaled_s<structure_t<T>>;
 
 template <class Op>
 inline constexpr bool is_pow_int_op = false;
@@ -66,15 +71,18 @@ inline constexpr bool is_pow_int_op<ops::pow_int<N>> = true;
 
 // A comparison node, whose value is 1 or 0.
 template <class T>
-inline constexpr bool is_comparison = false;
+inline constexpr bool is_comparison_s = false;
 template <class Op, class A, class B>
-inline constexpr bool is_comparison<expr<Op, A, B>> =
+inline constexpr bool is_comparison_s<expr<Op, A, B>> =
     std::is_same_v<Op, ops::less> || std::is_same_v<Op, ops::less_equal> ||
     std::is_same_v<Op, ops::greater> || std::is_same_v<Op, ops::greater_equal>;
+template <class T>
+inline constexpr bool is_comparison = is_comparison_s<structure_t<T>>;
 
-// Two operands that are the same node: equal types without run-time numbers.
+// Two operands that are the same node: equal structures without run-time numbers.
 template <class A, class B>
-inline constexpr bool same_node = std::is_same_v<A, B>&& A::number_count == 0;
+inline constexpr bool same_node =
+    std::is_same_v<structure_t<A>, structure_t<B>>&& structure_t<A>::number_count == 0;
 
 // Exact rational arithmetic on constants; `ok` is false on overflow or division by zero.
 struct rational {
@@ -199,45 +207,57 @@ inline constexpr bool is_negative_constant<constant<Num, Den>> = Num < 0;
 
 // k * a with a negative constant k: a + k b is written a - |k| b.
 template <class T>
-inline constexpr bool has_negative_constant_coefficient = false;
+inline constexpr bool has_negative_constant_coefficient_s = false;
 template <class K, class A>
-inline constexpr bool has_negative_constant_coefficient<expr<ops::mul, K, A>> =
+inline constexpr bool has_negative_constant_coefficient_s<expr<ops::mul, K, A>> =
     is_negative_constant<K>;
+template <class T>
+inline constexpr bool has_negative_constant_coefficient =
+    has_negative_constant_coefficient_s<structure_t<T>>;
 
 // A factor as base^exponent: square(a) is (a, 2), pow<N>(a) is (a, N), any other a is (a, 1).
-template <class T>
-struct power_of {
-  using base = T;
+// The base is a structure.
+template <class S>
+struct power_of_s {
+  using base = S;
   static constexpr long long exponent = 1;
 };
 template <class A>
-struct power_of<expr<ops::square, A>> {
+struct power_of_s<expr<ops::square, A>> {
   using base = A;
   static constexpr long long exponent = 2;
 };
 template <long long N, class A>
-struct power_of<expr<ops::pow_int<N>, A>> {
+struct power_of_s<expr<ops::pow_int<N>, A>> {
   using base = A;
   static constexpr long long exponent = N;
 };
+template <class T>
+using power_of = power_of_s<structure_t<T>>;
 
 template <class A, class B>
-inline constexpr bool same_base = same_node<typename power_of<A>::base, typename power_of<B>::base>;
+inline constexpr bool same_base_s =
+    std::is_same_v<typename power_of_s<A>::base, typename power_of_s<B>::base>&&
+        power_of_s<A>::base::number_count == 0;
+template <class A, class B>
+inline constexpr bool same_base = same_base_s<structure_t<A>, structure_t<B>>;
 
 // A product that is not a coefficient times something: a * b with a not a coefficient.
 template <class T>
-inline constexpr bool is_product = false;
+inline constexpr bool is_product_s = false;
 template <class A, class B>
-inline constexpr bool is_product<expr<ops::mul, A, B>> = !is_coefficient<A>;
+inline constexpr bool is_product_s<expr<ops::mul, A, B>> = !is_coefficient<A>;
+template <class T>
+inline constexpr bool is_product = is_product_s<structure_t<T>>;
 
-// Whether a factor with the base of A occurs in the right-nested product chain C.
+// Whether a factor with the base of A occurs in the right-nested product chain C (structures).
 template <class A, class C>
 struct chain_has_base {
-  static constexpr bool value = same_base<A, C>;
+  static constexpr bool value = same_base_s<A, C>;
 };
 template <class A, class F, class Rest>
 requires(!is_coefficient<F>) struct chain_has_base<A, expr<ops::mul, F, Rest>> {
-  static constexpr bool value = same_base<A, F> || chain_has_base<A, Rest>::value;
+  static constexpr bool value = same_base_s<A, F> || chain_has_base<A, Rest>::value;
 };
 
 }  // namespace detail
@@ -269,7 +289,7 @@ constexpr auto neg(const A& a) {
   } else if constexpr (is_scaled<A>) {
     return mul(neg(operand<0>(a)), operand<1>(a));
   } else {
-    return node_for<ops::neg, A>(a);
+    return make_node<ops::neg>(a);
   }
 }
 
@@ -293,7 +313,7 @@ constexpr auto add(const A& a, const B& b) {
   } else if constexpr (is_negation<A> && !is_coefficient<B>) {
     return sub(b, operand<0>(a));
   } else {
-    return node_for<ops::add, A, B>(a, b);
+    return make_node<ops::add>(a, b);
   }
 }
 
@@ -315,7 +335,7 @@ constexpr auto sub(const A& a, const B& b) {
   } else if constexpr (has_negative_constant_coefficient<B>) {
     return add(a, mul(neg(operand<0>(b)), operand<1>(b)));
   } else {
-    return node_for<ops::sub, A, B>(a, b);
+    return make_node<ops::sub>(a, b);
   }
 }
 
@@ -332,7 +352,7 @@ constexpr auto mul(const A& a, const B& b) {
     if constexpr (folds<'*', A, B>)
       return fold<'*'>(a, b);
     else
-      return node_for<ops::mul, A, B>(a, b);
+      return make_node<ops::mul>(a, b);
   } else if constexpr (is_coefficient<B>) {
     return mul(b, a);  // coefficients first: 6 * x
   } else if constexpr (is_minus_one<A>) {
@@ -342,7 +362,7 @@ constexpr auto mul(const A& a, const B& b) {
   } else if constexpr (is_coefficient<A> && is_negation<B>) {
     return mul(neg(a), operand<0>(b));
   } else if constexpr (is_coefficient<A>) {
-    return node_for<ops::mul, A, B>(a, b);
+    return make_node<ops::mul>(a, b);
   } else if constexpr (is_negation<A>) {
     return neg(mul(operand<0>(a), b));
   } else if constexpr (is_negation<B>) {
@@ -353,19 +373,20 @@ constexpr auto mul(const A& a, const B& b) {
     return mul(operand<0>(b), mul(a, operand<1>(b)));
   } else if constexpr (is_product<A>) {
     return mul(operand<0>(a), mul(operand<1>(a), b));  // products nest to the right
-  } else if constexpr (!chain_has_base<A, B>::value) {
-    return node_for<ops::mul, A, B>(a, b);
+  } else if constexpr (!chain_has_base<structure_t<A>, structure_t<B>>::value) {
+    return make_node<ops::mul>(a, b);
   } else if constexpr (is_product<B>) {
     // a * (f * rest): merge a into f if they share a base, else look further down the chain.
     using F = std::remove_cvref_t<decltype(operand<0>(b))>;
     if constexpr (same_base<A, F>)
-      return mul(
-          pow_int<power_of<A>::exponent + power_of<F>::exponent>(typename power_of<A>::base{}),
-          operand<1>(b));
+      return mul(pow_int<power_of<A>::exponent + power_of<F>::exponent>(
+                     object_of<typename power_of<A>::base>{}),
+                 operand<1>(b));
     else
       return mul(operand<0>(b), mul(a, operand<1>(b)));
   } else {
-    return pow_int<power_of<A>::exponent + power_of<B>::exponent>(typename power_of<A>::base{});
+    return pow_int<power_of<A>::exponent + power_of<B>::exponent>(
+        object_of<typename power_of<A>::base>{});
   }
 }
 
@@ -383,7 +404,7 @@ constexpr auto div(const A& a, const B& b) {
   } else if constexpr (is_negation<A>) {
     return neg(div(operand<0>(a), b));
   } else {
-    return node_for<ops::div, A, B>(a, b);
+    return make_node<ops::div>(a, b);
   }
 }
 
@@ -395,7 +416,7 @@ constexpr auto square(const A& a) {
   } else if constexpr (is_negation<A>) {
     return square(operand<0>(a));
   } else {
-    return node_for<ops::square, A>(a);
+    return make_node<ops::square>(a);
   }
 }
 
@@ -409,7 +430,7 @@ constexpr auto pow_int(const A& a) {
   else if constexpr (N == 2)
     return square(a);
   else
-    return detail::node_for<ops::pow_int<N>, A>(a);
+    return detail::make_node<ops::pow_int<N>>(a);
 }
 
 // select(c, a, b): select(c, a, a) -> a; a constant condition picks its branch; and
@@ -427,7 +448,7 @@ constexpr auto select(const C& c, const A& a, const B& b) {
   } else if constexpr (is_comparison<C> && is_one<A> && is_zero<B>) {
     return c;
   } else {
-    return node_for<ops::select, C, A, B>(c, a, b);
+    return make_node<ops::select>(c, a, b);
   }
 }
 
@@ -451,7 +472,7 @@ constexpr auto apply(const A&... a) {
   else if constexpr (std::is_same_v<Op, ops::select>)
     return select(a...);
   else
-    return detail::node_for<Op, A...>(a...);
+    return detail::make_node<Op>(a...);
 }
 
 }  // namespace simplifying
@@ -461,8 +482,8 @@ constexpr auto apply(const A&... a) {
 template <expression E>
 constexpr auto simplify(const E& e) {
   static_assert(detail::check_no_arrays<"simplify", E>());
-  using N = std::remove_cvref_t<E>;
-  if constexpr (detail::is_node<N>::value && requires { typename N::op; }) {
+  using N = structure_of<E>;
+  if constexpr (detail::is_interior<N>::value) {
     return [&]<std::size_t... J>(std::index_sequence<J...>) {
       return simplifying::apply<typename N::op>(simplify(operand<J>(e))...);
     }
