@@ -93,17 +93,22 @@ struct is_interior : std::false_type {};
 template <class Op, class... Args>
 struct is_interior<expr<Op, Args...>> : std::true_type {};
 
-// The structure of an expression object: a leaf is its own; an interior node's object names it.
+// Every structure says it is one (`ctgrad_structure`), and every expression object names its
+// structure (`structure`; a leaf names itself). Testing these members costs the compiler no
+// instantiation per expression type, which the operators' constraints do for every operation.
+struct structure_tag {};
+
+template <class T>
+concept expression_object = requires {
+  typename T::structure::ctgrad_structure;
+};
+
 template <class T>
 struct structure_of_object {
   using type = void;
 };
-template <class T>
-requires is_leaf<T>::value struct structure_of_object<T> {
-  using type = T;
-};
-template <class T>
-requires is_interior<typename T::structure>::value struct structure_of_object<T> {
+template <expression_object T>
+struct structure_of_object<T> {
   using type = typename T::structure;
 };
 
@@ -135,12 +140,12 @@ struct is_named<expr<named<Name>, E>> : std::true_type {};
 
 // A ctgrad expression: an expression object of any kind, possibly const or a reference.
 template <class T>
-concept expression = !std::is_void_v<detail::structure_t<T>>;
+concept expression = detail::expression_object<std::remove_cvref_t<T>>;
 
 // The structure of an expression (its type for a leaf): what the graph and the symbolic
 // functions read.
 template <expression E>
-using structure_of = detail::structure_t<E>;
+using structure_of = typename std::remove_cvref_t<E>::structure;
 
 // Types that can be bound to a variable or used as a number in an expression. Arithmetic types
 // are; a user scalar type (a dual number, an interval) opts in by specializing this to true.

@@ -24,15 +24,14 @@ namespace ctgrad::detail {
 // The structure of an operand: an expression's, or a number leaf for a plain number.
 template <class T>
 struct operand_structure {
-  using type = structure_t<T>;
-};
-template <class T>
-requires scalar<T>
-struct operand_structure<T> {
   using type = number;
 };
+template <expression_object T>
+struct operand_structure<T> {
+  using type = typename T::structure;
+};
 template <class T>
-using operand_structure_t = typename operand_structure<std::remove_cvref_t<T>>::type;
+using operand_structure_t = typename operand_structure<T>::type;
 
 // The structure Op builds from these operands.
 template <class Op, class... Operands>
@@ -58,21 +57,6 @@ constexpr void append_numbers(double* out, std::size_t& k, double operand) {
   out[k++] = operand;
 }
 
-// The object of structure S from its operands' objects (or plain numbers), whose numbers it
-// concatenates.
-template <class S, class... Operands>
-constexpr object_of<S> build_node(const Operands&... operands) {
-  if constexpr (S::number_count == 0) {
-    ((void)operands, ...);
-    return {};
-  } else {
-    object_of<S> node;  // every number is written below
-    std::size_t k = 0;
-    (append_numbers(node.numbers.data(), k, operands), ...);
-    return node;
-  }
-}
-
 // The node Op(operands...), as the operators and functions build it. The operand types are
 // always deduced, never written out: naming a large expression type in a template argument
 // list costs g++ time in proportion to the paths through that type (docs/design.md).
@@ -87,14 +71,24 @@ constexpr auto make_node(const Operands&... operands) {
   // The walk at the root reads this node's info; made here, one operation at a time, it never
   // has to be made by a recursion as deep as the expression.
   static_assert(S::info.arity == sizeof...(Operands));
-  if constexpr (S::value_shape.ok) return build_node<S>(operands...);
+  if constexpr (!S::value_shape.ok) {
+    return;  // the assertion above has said what is wrong
+  } else if constexpr (S::number_count == 0) {
+    ((void)operands, ...);
+    return decltype(expression_of<S>::object){};
+  } else {
+    decltype(expression_of<S>::object) node;  // every number is written below
+    std::size_t k = 0;
+    (append_numbers(node.numbers.data(), k, operands), ...);
+    return node;
+  }
 }
 
 // Operands of a binary operation: at least one expression, and each an expression or a number.
 template <class L, class R>
-concept one_is_expression = expression<L> || expression<R>;
+concept one_is_expression = expression_object<L> || expression_object<R>;
 template <class L, class R>
 concept operands = one_is_expression<L, R> &&
-    (expression<L> || scalar<L>)&&(expression<R> || scalar<R>);
+    (expression_object<L> || scalar<L>)&&(expression_object<R> || scalar<R>);
 
 }  // namespace ctgrad::detail

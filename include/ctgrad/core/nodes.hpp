@@ -22,9 +22,13 @@ namespace ctgrad {
 namespace detail {
 // The shape of Op applied to operands of these shapes: element-wise unless the operation says
 // otherwise (a reduction, a matrix-vector product: rules/array.hpp).
+template <class Op>
+inline constexpr bool has_result_shape = requires {
+  Op::result_shape;
+};
 template <class Op, std::size_t N>
 constexpr shape shape_of_operation(const shape (&operands)[N]) {
-  if constexpr (requires { Op::result_shape(operands); })
+  if constexpr (has_result_shape<Op>)
     return Op::result_shape(operands);
   else
     return elementwise(operands);
@@ -58,6 +62,7 @@ inline constexpr node_id operation_name<named<Name>> = name_id<Name>;
 
 template <class Op, class... Args>
 struct expr {
+  using ctgrad_structure = detail::structure_tag;
   using op = Op;
   using operands = detail::list<Args...>;
   static constexpr std::size_t number_count = (std::size_t{0} + ... + Args::number_count);
@@ -96,6 +101,8 @@ struct expression_of {
 
 template <fixed_string Name>
 struct variable : detail::numbers_storage<0> {
+  using ctgrad_structure = detail::structure_tag;
+  using structure = variable;
   static constexpr std::size_t number_count = 0;
   static constexpr shape value_shape = scalar_shape;
   static constexpr bool holds_arrays = false;
@@ -114,6 +121,8 @@ struct variable : detail::numbers_storage<0> {
 template <fixed_string Name, std::size_t Rows, std::size_t Cols>
 struct array_variable : detail::numbers_storage<0> {
   static_assert(Rows > 0 && Cols > 0, "ctgrad: an array variable has at least one element");
+  using ctgrad_structure = detail::structure_tag;
+  using structure = array_variable;
   static constexpr std::size_t number_count = 0;
   static constexpr shape value_shape = array_shape<Rows, Cols>;
   static constexpr bool holds_arrays = true;
@@ -132,6 +141,8 @@ struct array_variable : detail::numbers_storage<0> {
 template <long long Num, long long Den>
 struct constant : detail::numbers_storage<0> {
   static_assert(Den > 0, "ctgrad: a constant's denominator must be positive");
+  using ctgrad_structure = detail::structure_tag;
+  using structure = constant;
   static constexpr std::size_t number_count = 0;
   static constexpr shape value_shape = scalar_shape;
   static constexpr bool holds_arrays = false;
@@ -145,6 +156,8 @@ struct constant : detail::numbers_storage<0> {
 };
 
 struct number : detail::numbers_storage<1> {
+  using ctgrad_structure = detail::structure_tag;
+  using structure = number;
   static constexpr std::size_t number_count = 1;
   static constexpr shape value_shape = scalar_shape;
   static constexpr bool holds_arrays = false;
@@ -160,11 +173,11 @@ namespace detail {
 // The object type of structure S: S itself for a leaf.
 template <class S>
 struct object_type {
-  using type = decltype(expression_of<S>::object);
-};
-template <class S>
-requires is_leaf<S>::value struct object_type<S> {
   using type = S;
+};
+template <class Op, class... A>
+struct object_type<expr<Op, A...>> {
+  using type = decltype(expression_of<expr<Op, A...>>::object);
 };
 template <class S>
 using object_of = typename object_type<S>::type;

@@ -237,7 +237,8 @@ struct clashing_name<G, true> {
   using type = spelled<node_at_t<G, graph<G>::summary.clash>::op::name>;
 };
 
-// Stops with a message where a let's name stands for two different expressions.
+// Stops with a message where a let's name stands for two different expressions. Returns true
+// either way, so that a static_assert of it adds no second error.
 template <class G>
 constexpr bool check_names() {
   static_assert(
@@ -245,7 +246,7 @@ constexpr bool check_names() {
           error::two_different_expressions_are_named<typename clashing_name<G>::type>::value,
       "ctgrad: two different expressions are given the same name with let<>; "
       "a name must stand for one expression");
-  return graph<G>::summary.clash == no_node;
+  return true;
 }
 
 // The id a gradient entry is found by: a variable's, or a named intermediate's (its name's).

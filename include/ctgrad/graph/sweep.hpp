@@ -16,28 +16,6 @@
 
 namespace ctgrad::detail {
 
-// The value of one node from its operands' values (or from the point, or from the numbers).
-template <class Step, std::size_t Arity, std::size_t A0, std::size_t A1, std::size_t A2, class T,
-          class Point>
-CTGRAD_INLINE constexpr T node_value(const T* v, const double* numbers, const Point& p) {
-  if constexpr (is_variable<Step>::value) {
-    return static_cast<T>(p.template get<Step::name_string>());
-  } else if constexpr (std::is_same_v<Step, number>) {
-    return static_cast<T>(numbers[A0]);
-  } else if constexpr (is_constant<Step>::value) {
-    if constexpr (Step::denominator == 1)
-      return static_cast<T>(Step::numerator);
-    else
-      return static_cast<T>(Step::numerator) / static_cast<T>(Step::denominator);
-  } else if constexpr (Arity == 1) {
-    return Step::value(v[A0]);
-  } else if constexpr (Arity == 2) {
-    return Step::value(v[A0], v[A1]);
-  } else {
-    return Step::value(v[A0], v[A1], v[A2]);
-  }
-}
-
 // What a node passes to operand J: its adjoint times the local partial, or the rule's own
 // `backward` where that is cheaper than a multiply (adjoint itself for +, a select for relu).
 template <class Op, std::size_t J, class T, class... A>
@@ -60,25 +38,50 @@ CTGRAD_INLINE constexpr void contribute(T& target, const T& adjoint, const T& y,
     target = target + c;  // + only: a user scalar type need not have +=
 }
 
+// A node of a graph without arrays: a number from numbers. Fewer template arguments than the
+// general case (no slots, no shapes), since per-node instantiations are most of the compiler's
+// work on a large graph.
+template <class Step, std::size_t Arity, std::size_t A0, std::size_t A1, std::size_t A2, class T,
+          class Point>
+CTGRAD_INLINE constexpr T number_node(const T* v, const double* numbers, const Point& p) {
+  if constexpr (is_variable<Step>::value) {
+    return static_cast<T>(p.template get<Step::name_string>());
+  } else if constexpr (std::is_same_v<Step, number>) {
+    return static_cast<T>(numbers[A0]);
+  } else if constexpr (is_constant<Step>::value) {
+    if constexpr (Step::denominator == 1)
+      return static_cast<T>(Step::numerator);
+    else
+      return static_cast<T>(Step::numerator) / static_cast<T>(Step::denominator);
+  } else if constexpr (Arity == 1) {
+    return Step::value(v[A0]);
+  } else if constexpr (Arity == 2) {
+    return Step::value(v[A0], v[A1]);
+  } else {
+    return Step::value(v[A0], v[A1], v[A2]);
+  }
+}
+
+// The adjoint statement of node I of a graph without arrays. Bit j of Wanted: operand j needs an
+// adjoint; bit j of Assigns: this is its first contribution.
 template <class Op, std::size_t I, std::size_t Arity, std::size_t A0, std::size_t A1,
           std::size_t A2, unsigned Wanted, unsigned Assigns, class T>
-CTGRAD_INLINE constexpr void backpropagate(const T* v, T* adjoint) {
-  if constexpr (Wanted != 0) {
-    if constexpr (Arity == 1) {
-      contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0]);
-    } else if constexpr (Arity == 2) {
-      if constexpr ((Wanted & 1u) != 0)
-        contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0], v[A1]);
-      if constexpr ((Wanted & 2u) != 0)
-        contribute<Op, 1, (Assigns & 2u) != 0>(adjoint[A1], adjoint[I], v[I], v[A0], v[A1]);
-    } else {
-      if constexpr ((Wanted & 1u) != 0)
-        contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0], v[A1], v[A2]);
-      if constexpr ((Wanted & 2u) != 0)
-        contribute<Op, 1, (Assigns & 2u) != 0>(adjoint[A1], adjoint[I], v[I], v[A0], v[A1], v[A2]);
-      if constexpr ((Wanted & 4u) != 0)
-        contribute<Op, 2, (Assigns & 4u) != 0>(adjoint[A2], adjoint[I], v[I], v[A0], v[A1], v[A2]);
-    }
+CTGRAD_INLINE constexpr void number_adjoint(const T* v, T* adjoint) {
+  if constexpr (Wanted == 0) {
+  } else if constexpr (Arity == 1) {
+    contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0]);
+  } else if constexpr (Arity == 2) {
+    if constexpr ((Wanted & 1u) != 0)
+      contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0], v[A1]);
+    if constexpr ((Wanted & 2u) != 0)
+      contribute<Op, 1, (Assigns & 2u) != 0>(adjoint[A1], adjoint[I], v[I], v[A0], v[A1]);
+  } else {
+    if constexpr ((Wanted & 1u) != 0)
+      contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0], v[A1], v[A2]);
+    if constexpr ((Wanted & 2u) != 0)
+      contribute<Op, 1, (Assigns & 2u) != 0>(adjoint[A1], adjoint[I], v[I], v[A0], v[A1], v[A2]);
+    if constexpr ((Wanted & 4u) != 0)
+      contribute<Op, 2, (Assigns & 4u) != 0>(adjoint[A2], adjoint[I], v[I], v[A0], v[A1], v[A2]);
   }
 }
 
@@ -146,7 +149,23 @@ CTGRAD_INLINE constexpr void compute_node(T* v, const double* numbers, const Poi
     else
       Step::template forward<S, S0, S1>(v + Out, v + A0, v + A1);
   } else if constexpr (!S.array) {
-    v[Out] = node_value<Step, Arity, A0, A1, A2>(v, numbers, p);
+    // A number: from the point, the numbers, the constant, or the rule.
+    if constexpr (is_variable<Step>::value) {
+      v[Out] = static_cast<T>(p.template get<Step::name_string>());
+    } else if constexpr (std::is_same_v<Step, number>) {
+      v[Out] = static_cast<T>(numbers[A0]);
+    } else if constexpr (is_constant<Step>::value) {
+      if constexpr (Step::denominator == 1)
+        v[Out] = static_cast<T>(Step::numerator);
+      else
+        v[Out] = static_cast<T>(Step::numerator) / static_cast<T>(Step::denominator);
+    } else if constexpr (Arity == 1) {
+      v[Out] = Step::value(v[A0]);
+    } else if constexpr (Arity == 2) {
+      v[Out] = Step::value(v[A0], v[A1]);
+    } else {
+      v[Out] = Step::value(v[A0], v[A1], v[A2]);
+    }
   } else {
     const elements_of<S0.array, T> a0(v + A0);
     if constexpr (Arity == 1) {
@@ -179,7 +198,22 @@ CTGRAD_INLINE constexpr void backpropagate_node(const T* v, T* adjoint) {
                                                                  v + Out, v + A0, v + A1);
     }
   } else if constexpr (!S.array) {
-    backpropagate<Op, Out, Arity, A0, A1, A2, Wanted, Assigns>(v, adjoint);
+    constexpr std::size_t I = Out;
+    if constexpr (Arity == 1) {
+      contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0]);
+    } else if constexpr (Arity == 2) {
+      if constexpr ((Wanted & 1u) != 0)
+        contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0], v[A1]);
+      if constexpr ((Wanted & 2u) != 0)
+        contribute<Op, 1, (Assigns & 2u) != 0>(adjoint[A1], adjoint[I], v[I], v[A0], v[A1]);
+    } else {
+      if constexpr ((Wanted & 1u) != 0)
+        contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0], v[A1], v[A2]);
+      if constexpr ((Wanted & 2u) != 0)
+        contribute<Op, 1, (Assigns & 2u) != 0>(adjoint[A1], adjoint[I], v[I], v[A0], v[A1], v[A2]);
+      if constexpr ((Wanted & 4u) != 0)
+        contribute<Op, 2, (Assigns & 4u) != 0>(adjoint[A2], adjoint[I], v[I], v[A0], v[A1], v[A2]);
+    }
   } else {
     // One loop over the elements; each wanted operand takes its share of every element.
     constexpr bool W0 = (Wanted & 1u) != 0, W1 = (Wanted & 2u) != 0, W2 = (Wanted & 4u) != 0;
@@ -224,7 +258,7 @@ template <class G>
 struct graph_sweep : graph<G> {
   using base = graph<G>;
   using base::size;
-  static constexpr bool names_ok = check_names<G>();
+  static_assert(check_names<G>());
   using steps = typename node_types<G>::steps;
   using entry_ids = typename node_types<G>::entry_ids;
 
@@ -247,18 +281,60 @@ struct graph_sweep : graph<G> {
   template <bool Load, class T, class E, class Point, class... Step, std::size_t... I>
   CTGRAD_INLINE static constexpr void forward(values<T>& v, const E& e, const Point& p,
                                               list<Step...>, std::index_sequence<I...>) {
-    const int in_order[] = {
-        (compute_node<Step, slot[I], base::shapes[I], base::arity[I], source(I, 0), source(I, 1),
-                      source(I, 2), operand_shape(I, 0), operand_shape(I, 1), operand_shape(I, 2),
-                      Load>(v.data(), e.numbers.data(), p),
-         0)...};
-    (void)in_order;
+    if constexpr (!base::has_arrays) {
+      const int in_order[] = {
+          (v[I] = number_node<Step, base::arity[I], base::operands[I][0], base::operands[I][1],
+                              base::operands[I][2]>(v.data(), e.numbers.data(), p),
+           0)...};
+      (void)in_order;
+    } else {
+      const int in_order[] = {
+          (compute_node<Step, slot[I], base::shapes[I], base::arity[I], source(I, 0), source(I, 1),
+                        source(I, 2), operand_shape(I, 0), operand_shape(I, 1), operand_shape(I, 2),
+                        Load>(v.data(), e.numbers.data(), p),
+           0)...};
+      (void)in_order;
+    }
   }
   // Every node's value. With LoadArrays = false the array variables' slots are taken as they
   // are (filled by load_arrays).
   template <bool LoadArrays = true, class T, class E, class Point>
   CTGRAD_INLINE static constexpr void forward(values<T>& v, const E& e, const Point& p) {
-    forward<LoadArrays>(v, e, p, steps{}, std::make_index_sequence<size>{});
+    if constexpr (in_blocks)
+      forward_blocks<LoadArrays>(v, e, p, std::make_index_sequence<block_count(size)>{});
+    else
+      forward<LoadArrays>(v, e, p, steps{}, std::make_index_sequence<size>{});
+  }
+
+  // A large graph's sweeps run in blocks of nodes, each a function of its own that is not
+  // inlined into the others: the compilers' work on one function grows faster than its length
+  // (memory dependences, register allocation), and a graph this large keeps its values in memory
+  // anyway. Graphs of up to 2 * block_size nodes are one function, as hand-written code would be.
+  static constexpr std::size_t block_size = 128;
+  static constexpr bool in_blocks = size > 2 * block_size;
+  static constexpr std::size_t block_count(std::size_t nodes) {
+    return (nodes + block_size - 1) / block_size;
+  }
+  static constexpr std::size_t block_length(std::size_t nodes, std::size_t b) {
+    return b + 1 < block_count(nodes) ? block_size : nodes - b * block_size;
+  }
+  template <std::size_t First, class Sequence>
+  struct block_nodes;
+  template <std::size_t First, std::size_t... J>
+  struct block_nodes<First, std::index_sequence<J...>> {
+    using positions = std::index_sequence<First + J...>;
+    using steps = list<typename step_of<node_at_t<G, First + J>>::type...>;
+  };
+  template <bool Load, std::size_t B, class T, class E, class Point>
+  [[gnu::noinline]] static constexpr void forward_block(values<T>& v, const E& e, const Point& p) {
+    using nodes = block_nodes<B * block_size, std::make_index_sequence<block_length(size, B)>>;
+    forward<Load>(v, e, p, typename nodes::steps{}, typename nodes::positions{});
+  }
+  template <bool Load, class T, class E, class Point, std::size_t... B>
+  CTGRAD_INLINE static constexpr void forward_blocks(values<T>& v, const E& e, const Point& p,
+                                                     std::index_sequence<B...>) {
+    const int in_order[] = {(forward_block<Load, B>(v, e, p), 0)...};
+    (void)in_order;
   }
   // The array variables' slots alone, from p.
   template <class T, class Point, class... Step, std::size_t... I>
@@ -404,15 +480,26 @@ struct graph_sweep : graph<G> {
   template <class Plan, class T, class... Step, std::size_t... R>
   CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint, list<Step...>,
                                               std::index_sequence<R...>) {
-    const int in_order[] = {
-        (backpropagate_node<Step, slot[Plan::root - R], base::shapes[Plan::root - R],
-                            base::arity[Plan::root - R], source(Plan::root - R, 0),
-                            source(Plan::root - R, 1), source(Plan::root - R, 2),
-                            operand_shape(Plan::root - R, 0), operand_shape(Plan::root - R, 1),
-                            operand_shape(Plan::root - R, 2), Plan::wanted_operands[Plan::root - R],
-                            Plan::assigns[Plan::root - R]>(v.data(), adjoint.data()),
-         0)...};
-    (void)in_order;
+    if constexpr (!base::has_arrays) {
+      const int in_order[] = {
+          (number_adjoint<Step, Plan::root - R, base::arity[Plan::root - R],
+                          base::operands[Plan::root - R][0], base::operands[Plan::root - R][1],
+                          base::operands[Plan::root - R][2], Plan::wanted_operands[Plan::root - R],
+                          Plan::assigns[Plan::root - R]>(v.data(), adjoint.data()),
+           0)...};
+      (void)in_order;
+    } else {
+      const int in_order[] = {
+          (backpropagate_node<Step, slot[Plan::root - R], base::shapes[Plan::root - R],
+                              base::arity[Plan::root - R], source(Plan::root - R, 0),
+                              source(Plan::root - R, 1), source(Plan::root - R, 2),
+                              operand_shape(Plan::root - R, 0), operand_shape(Plan::root - R, 1),
+                              operand_shape(Plan::root - R, 2),
+                              Plan::wanted_operands[Plan::root - R], Plan::assigns[Plan::root - R]>(
+               v.data(), adjoint.data()),
+           0)...};
+      (void)in_order;
+    }
   }
   template <class Targets = entry_ids, std::size_t Root = size - 1, bool Accumulate = false,
             class T>
@@ -423,8 +510,33 @@ struct graph_sweep : graph<G> {
     adjoint[slot[Root]] = T(1);
     for (std::size_t i : toward<Targets, Root, Accumulate>::unreached)
       for (std::size_t k = slot[i]; k < slot[i + 1]; ++k) adjoint[k] = T(0);
-    reverse<toward<Targets, Root, Accumulate>>(v, adjoint, typename reversed_steps<G, Root>::type{},
-                                               std::make_index_sequence<Root + 1>{});
+    using plan = toward<Targets, Root, Accumulate>;
+    if constexpr (Root + 1 > 2 * block_size)
+      reverse_blocks<plan>(v, adjoint, std::make_index_sequence<block_count(Root + 1)>{});
+    else
+      reverse<plan>(v, adjoint, typename reversed_steps<G, Root>::type{},
+                    std::make_index_sequence<Root + 1>{});
+  }
+  // Blocks of the adjoint sweep, as of the forward pass: block B visits R = B * block_size, ...,
+  // that is nodes root - R.
+  template <std::size_t Root, std::size_t First, class Sequence>
+  struct reverse_block_nodes;
+  template <std::size_t Root, std::size_t First, std::size_t... J>
+  struct reverse_block_nodes<Root, First, std::index_sequence<J...>> {
+    using positions = std::index_sequence<First + J...>;
+    using steps = list<typename step_of<node_at_t<G, Root - (First + J)>>::type...>;
+  };
+  template <class Plan, std::size_t B, class T>
+  [[gnu::noinline]] static constexpr void reverse_block(const values<T>& v, values<T>& adjoint) {
+    using nodes = reverse_block_nodes<Plan::root, B * block_size,
+                                      std::make_index_sequence<block_length(Plan::root + 1, B)>>;
+    reverse<Plan>(v, adjoint, typename nodes::steps{}, typename nodes::positions{});
+  }
+  template <class Plan, class T, std::size_t... B>
+  CTGRAD_INLINE static constexpr void reverse_blocks(const values<T>& v, values<T>& adjoint,
+                                                     std::index_sequence<B...>) {
+    const int in_order[] = {(reverse_block<Plan, B>(v, adjoint), 0)...};
+    (void)in_order;
   }
 };
 
