@@ -96,12 +96,15 @@ struct is_interior<expr<Op, Args...>> : std::true_type {};
 // Every structure says it is one (`ctgrad_structure`), and every expression object names its
 // structure (`structure`; a leaf names itself). Testing these members costs the compiler no
 // instantiation per expression type, which the operators' constraints do for every operation.
+// A bundle of outputs (graph/bundle.hpp) names a structure too, of another kind.
 struct structure_tag {};
+struct bundle_tag {};
 
 template <class T>
 concept expression_object = requires {
   typename T::structure::ctgrad_structure;
-};
+}
+&&__is_same(typename T::structure::ctgrad_structure, structure_tag);
 
 template <class T>
 struct structure_of_object {

@@ -88,13 +88,17 @@ struct jacobian_result {
 
 namespace detail {
 
+template <class S>
+struct is_outputs_structure : std::false_type {};
+template <class... S>
+struct is_outputs_structure<outputs_structure<S...>> : std::true_type {};
 template <class F>
 struct is_bundle : std::false_type {};
 template <class F>
 requires requires {
-  typename F::bundle_structure;
+  typename F::structure;
 }
-struct is_bundle<F> : std::true_type {};
+struct is_bundle<F> : is_outputs_structure<typename F::structure> {};
 
 template <class F, class P>
 constexpr bool check_jacobian_call() {
@@ -127,7 +131,7 @@ template <class B, class... Vars>
 struct jacobian_plan {
   using vector_function = B;
   using sweep = detail::sweep<B>;
-  static constexpr std::size_t m = B::bundle_structure::output_count;
+  static constexpr std::size_t m = B::structure::output_count;
   static constexpr std::size_t n = sizeof...(Vars);
 
   // An input no output contains is at position sweep::size.
@@ -143,7 +147,7 @@ struct jacobian_plan {
   static constexpr std::array<std::array<bool, n>, m> depends = [] {
     std::array<std::array<bool, n>, m> d{};
     for (std::size_t i = 0; i < m; ++i) {
-      const std::array<bool, sweep::size> cone = sweep::cone_of(B::bundle_structure::roots()[i]);
+      const std::array<bool, sweep::size> cone = sweep::cone_of(B::structure::roots()[i]);
       for (std::size_t j = 0; j < n; ++j)
         d[i][j] = positions[j] < sweep::size && cone[positions[j]];
     }
@@ -151,7 +155,7 @@ struct jacobian_plan {
   }();
   static_assert(
       [] {
-        for (std::size_t root : B::bundle_structure::roots())
+        for (std::size_t root : B::structure::roots())
           if (root >= sweep::size) return false;
         return true;
       }(),
@@ -185,10 +189,10 @@ constexpr T adjoint_or_zero(const Values& adjoint) {
 template <class B, class R, class Values, std::size_t... I>
 constexpr void read_values(R& r, const Values& v, std::index_sequence<I...>) {
   if constexpr (requires { v[0].tangent; }) {
-    const int in_order[] = {(r.values[I] = v[B::bundle_structure::roots()[I]].value, 0)...};
+    const int in_order[] = {(r.values[I] = v[B::structure::roots()[I]].value, 0)...};
     (void)in_order;
   } else {
-    const int in_order[] = {(r.values[I] = v[B::bundle_structure::roots()[I]], 0)...};
+    const int in_order[] = {(r.values[I] = v[B::structure::roots()[I]], 0)...};
     (void)in_order;
   }
 }
@@ -198,7 +202,7 @@ constexpr void plain_forward_pass(const B& f, const P& p, R& r) {
   using sweep = detail::sweep<B>;
   typename sweep::template values<typename P::scalar_type> v;  // written before it is read
   sweep::forward(v, f, p);
-  read_values<B>(r, v, std::make_index_sequence<B::bundle_structure::output_count>{});
+  read_values<B>(r, v, std::make_index_sequence<B::structure::output_count>{});
 }
 
 // Forward mode, column J: one pass on duals seeded along input J, unless no output contains it.
@@ -211,8 +215,7 @@ constexpr void forward_column(const B& f, const P& p, R& r, std::index_sequence<
     ++r.sweeps;
     read_values<B>(r, v, rows);
     const int in_order[] = {
-        (r.matrix[I][J] =
-             tangent_or_zero<Plan::depends[I][J], B::bundle_structure::roots()[I], T>(v),
+        (r.matrix[I][J] = tangent_or_zero<Plan::depends[I][J], B::structure::roots()[I], T>(v),
          0)...};
     (void)in_order;
   } else {
@@ -236,7 +239,7 @@ constexpr void reverse_row(const typename Plan::sweep::template values<T>& v,
                            typename Plan::sweep::template values<T>& adjoint, R& r,
                            list<Vars...> inputs, std::index_sequence<J...>) {
   using B = typename Plan::vector_function;
-  Plan::sweep::template reverse<decltype(inputs), B::bundle_structure::roots()[I]>(v, adjoint);
+  Plan::sweep::template reverse<decltype(inputs), B::structure::roots()[I]>(v, adjoint);
   ++r.sweeps;
   const int in_order[] = {
       (r.matrix[I][J] = adjoint_or_zero<Plan::depends[I][J], Plan::positions[J], T>(adjoint), 0)...,
@@ -261,13 +264,12 @@ template <mode Mode, class B, class P, class... Vars>
 constexpr auto run_jacobian(const B& f, const P& p, list<Vars...> inputs) {
   using T = typename P::scalar_type;
   using plan = jacobian_plan<B, Vars...>;
-  constexpr auto rows = std::make_index_sequence<B::bundle_structure::output_count>{};
+  constexpr auto rows = std::make_index_sequence<B::structure::output_count>{};
   constexpr auto cols = std::index_sequence_for<Vars...>{};
-  jacobian_result<T, B::bundle_structure::output_count, Vars...> r;
-  r.mode_used = chosen_mode<Mode, sizeof...(Vars), B::bundle_structure::output_count>;
+  jacobian_result<T, B::structure::output_count, Vars...> r;
+  r.mode_used = chosen_mode<Mode, sizeof...(Vars), B::structure::output_count>;
   r.sweeps = 0;
-  if constexpr (chosen_mode<Mode, sizeof...(Vars), B::bundle_structure::output_count> ==
-                mode::forward)
+  if constexpr (chosen_mode<Mode, sizeof...(Vars), B::structure::output_count> == mode::forward)
     forward_mode<plan, Vars...>(f, p, r, rows, cols);
   else
     reverse_mode<plan>(f, p, r, inputs, cols, rows);

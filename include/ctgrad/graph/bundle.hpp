@@ -13,16 +13,6 @@
 namespace ctgrad {
 
 namespace detail {
-// The structure of a bundle: the outputs' structures. Output i is the node at roots[i] of the
-// bundle's graph.
-template <class... S>
-struct outputs_structure {
-  using outputs = list<S...>;
-  static constexpr std::size_t output_count = sizeof...(S);
-  static constexpr std::size_t number_count = (std::size_t{0} + ... + S::number_count);
-  static constexpr const auto& roots() { return graph<outputs_structure>::roots; }
-};
-
 // What a bundle's object says of itself: its numbers and how many outputs it has.
 template <std::size_t N, std::size_t Outputs>
 struct bundle_base : numbers_storage<N> {
@@ -37,7 +27,7 @@ template <class... S>
 struct bundle_of {
   static_assert(sizeof...(S) > 0, "ctgrad: a bundle needs at least one output");
   struct : detail::bundle_base<detail::outputs_structure<S...>::number_count, sizeof...(S)> {
-    using bundle_structure = detail::outputs_structure<S...>;
+    using structure = detail::outputs_structure<S...>;
   } object;
 };
 

@@ -39,18 +39,27 @@ struct named_identity {};
 template <fixed_string Name, shape S>
 struct named_array {};
 
-// The roots of a graph: an expression has one. A graph of several outputs (graph/bundle.hpp)
-// lists them as `outputs`, and each output's numbers come after those of the outputs before it.
+// The structure of several outputs as one graph (graph/bundle.hpp): a node two outputs share is
+// computed once. Output i is the node at roots()[i] of the graph.
+template <class... S>
+struct outputs_structure {
+  using ctgrad_structure = bundle_tag;
+  using outputs = list<S...>;
+  static constexpr std::size_t output_count = sizeof...(S);
+  static constexpr std::size_t number_count = (std::size_t{0} + ... + S::number_count);
+  static constexpr const auto& roots();
+};
+
+// The roots of a graph: an expression has one; a graph of several outputs has one per output,
+// each output's numbers after those of the outputs before it. (Matched by pattern: a failed
+// requires-clause on an expression type would cost clang a printout of the type.)
 template <class G>
 struct roots_of {
   using structures = list<G>;
 };
-template <class G>
-requires requires {
-  typename G::outputs;
-}
-struct roots_of<G> {
-  using structures = typename G::outputs;
+template <class... S>
+struct roots_of<outputs_structure<S...>> {
+  using structures = list<S...>;
 };
 
 template <class... S>
@@ -91,7 +100,7 @@ template <class G>
 struct graph {
   using root_structures = typename roots_of<G>::structures;
   static constexpr std::array<walk_root, root_structures::size> root_list =
-      walk_roots(root_structures{});
+      detail::walk_roots(root_structures{});
   static constexpr walk_summary summary =
       walk(root_list.data(), root_list.size(), nullptr, nullptr);
   static constexpr std::size_t size = summary.size;
@@ -265,36 +274,20 @@ inline constexpr shape entry_shape<array_variable<Name, Rows, Cols>> = array_sha
 template <fixed_string Name, shape S>
 inline constexpr shape entry_shape<named_array<Name, S>> = S;
 
-// The graph an object stands for: an expression's structure, or a bundle's (graph/bundle.hpp).
-// A structure stands for itself.
-template <class E>
-struct graph_of_object {
-  using type = structure_t<E>;
-};
-template <class E>
-requires is_interior<E>::value struct graph_of_object<E> {
-  using type = E;
-};
-template <class E>
-requires requires {
-  typename E::bundle_structure;
+template <class... S>
+constexpr const auto& outputs_structure<S...>::roots() {
+  return graph<outputs_structure>::roots;
 }
-struct graph_of_object<E> {
-  using type = typename E::bundle_structure;
-};
+
+// The graph an object stands for: an expression's structure, or a bundle's.
 template <class E>
-using graph_key = typename graph_of_object<std::remove_cvref_t<E>>::type;
+using graph_key = typename std::remove_cvref_t<E>::structure;
 
 // Stops, with a message naming the function, where an expression holds arrays that the function
 // cannot handle (symbolic derivatives, forward mode and the checks and views work on numbers).
 template <fixed_string Function, class E>
 constexpr bool check_no_arrays() {
-  constexpr bool arrays = [] {
-    if constexpr (requires { E::holds_arrays; })
-      return E::holds_arrays;
-    else
-      return graph<graph_key<E>>::has_arrays;
-  }();
+  constexpr bool arrays = graph<graph_key<E>>::has_arrays;
   static_assert(
       !arrays || error::this_function_does_not_take_array_expressions_yet<spelled<Function>>::value,
       "ctgrad: this function does not take expressions with array variables yet; "
