@@ -28,22 +28,30 @@ struct a_branch_of_select_is_neither_an_expression_nor_a_number {
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator<(const L& l, const R& r) {
-  return detail::make_node<ops::less>(l, r);
+  typename detail::node_of<ops::less, L, R>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(l), detail::numbers_arg(r));
+  return node;
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator<=(const L& l, const R& r) {
-  return detail::make_node<ops::less_equal>(l, r);
+  typename detail::node_of<ops::less_equal, L, R>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(l), detail::numbers_arg(r));
+  return node;
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator>(const L& l, const R& r) {
-  return detail::make_node<ops::greater>(l, r);
+  typename detail::node_of<ops::greater, L, R>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(l), detail::numbers_arg(r));
+  return node;
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator>=(const L& l, const R& r) {
-  return detail::make_node<ops::greater_equal>(l, r);
+  typename detail::node_of<ops::greater_equal, L, R>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(l), detail::numbers_arg(r));
+  return node;
 }
 
 namespace detail {
@@ -66,8 +74,12 @@ requires(expression<C> || expression<A> ||
                      error::a_branch_of_select_is_neither_an_expression_nor_a_number<B>::value),
                 "ctgrad::select: each branch must be a ctgrad expression or a number");
   if constexpr (detail::operand_of_select<C> && detail::operand_of_select<A> &&
-                detail::operand_of_select<B>)
-    return detail::make_node<ops::select>(condition, a, b);
+                detail::operand_of_select<B>) {
+    typename detail::node_of<ops::select, C, A, B>::object node;
+    detail::fill_numbers(node, detail::numbers_arg(condition), detail::numbers_arg(a),
+                         detail::numbers_arg(b));
+    return node;
+  }
 }
 
 // The same as select, for those who read it as a conditional expression.

@@ -19,82 +19,118 @@ struct is_integer_constant<constant<N, 1>> : std::true_type {};
 
 template <expression E>
 constexpr auto square(const E& e) {
-  return detail::make_node<ops::square>(e);
+  typename detail::node_of<ops::square, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 template <expression E>
 constexpr auto sqrt(const E& e) {
-  return detail::make_node<ops::sqrt>(e);
+  typename detail::node_of<ops::sqrt, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 template <expression E>
 constexpr auto exp(const E& e) {
-  return detail::make_node<ops::exp>(e);
+  typename detail::node_of<ops::exp, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 template <expression E>
 constexpr auto log(const E& e) {
-  return detail::make_node<ops::log>(e);
+  typename detail::node_of<ops::log, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 template <expression E>
 constexpr auto sin(const E& e) {
-  return detail::make_node<ops::sin>(e);
+  typename detail::node_of<ops::sin, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 template <expression E>
 constexpr auto cos(const E& e) {
-  return detail::make_node<ops::cos>(e);
+  typename detail::node_of<ops::cos, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 template <expression E>
 constexpr auto tan(const E& e) {
-  return detail::make_node<ops::tan>(e);
+  typename detail::node_of<ops::tan, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 template <expression E>
 constexpr auto tanh(const E& e) {
-  return detail::make_node<ops::tanh>(e);
+  typename detail::node_of<ops::tanh, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 template <expression E>
 constexpr auto sigmoid(const E& e) {
-  return detail::make_node<ops::sigmoid>(e);
+  typename detail::node_of<ops::sigmoid, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 template <expression E>
 constexpr auto relu(const E& e) {
-  return detail::make_node<ops::relu>(e);
+  typename detail::node_of<ops::relu, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 template <expression E>
 constexpr auto abs(const E& e) {
-  return detail::make_node<ops::abs>(e);
+  typename detail::node_of<ops::abs, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 template <expression E>
 constexpr auto softplus(const E& e) {
-  return detail::make_node<ops::softplus>(e);
+  typename detail::node_of<ops::softplus, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 
 // Piecewise constant: step(a) = [a > 0], sign(a), heaviside(a) = [a > 0] + [a == 0] / 2.
 template <expression E>
 constexpr auto step(const E& e) {
-  return detail::make_node<ops::step>(e);
+  typename detail::node_of<ops::step, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 template <expression E>
 constexpr auto sign(const E& e) {
-  return detail::make_node<ops::sign>(e);
+  typename detail::node_of<ops::sign, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 template <expression E>
 constexpr auto heaviside(const E& e) {
-  return detail::make_node<ops::heaviside>(e);
+  typename detail::node_of<ops::heaviside, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto min(const L& l, const R& r) {
-  return detail::make_node<ops::min>(l, r);
+  typename detail::node_of<ops::min, L, R>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(l), detail::numbers_arg(r));
+  return node;
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto max(const L& l, const R& r) {
-  return detail::make_node<ops::max>(l, r);
+  typename detail::node_of<ops::max, L, R>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(l), detail::numbers_arg(r));
+  return node;
 }
 
 // pow<3>(x): an integer exponent fixed at compile time (plain multiplications).
 template <long long N, expression E>
 constexpr auto pow(const E& e) {
-  return detail::make_node<ops::pow_int<N>>(e);
+  typename detail::node_of<ops::pow_int<N>, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 // pow(x, 2.5), pow(x, y), pow(2, x): a real exponent. An exponent given as a compile-time
 // integer constant (pow(x, c<3>)) is the same as pow<3>(x).
@@ -102,9 +138,13 @@ template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto pow(const L& base, const R& exponent) {
   if constexpr (detail::is_integer_constant<R>::value) {
-    return detail::make_node<ops::pow_int<R::numerator>>(base);
+    typename detail::node_of<ops::pow_int<R::numerator>, L>::object node;
+    detail::fill_numbers(node, detail::numbers_arg(base));
+    return node;
   } else {
-    return detail::make_node<ops::pow>(base, exponent);
+    typename detail::node_of<ops::pow, L, R>::object node;
+    detail::fill_numbers(node, detail::numbers_arg(base), detail::numbers_arg(exponent));
+    return node;
   }
 }
 

@@ -8,7 +8,9 @@ namespace ctgrad {
 
 template <fixed_string Name, expression E>
 constexpr auto let(const E& e) {
-  return detail::make_node<named<Name>>(e);
+  typename detail::node_of<named<Name>, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 
 }  // namespace ctgrad

@@ -1,6 +1,15 @@
 #pragma once
 // Building nodes from operands: an expression stays as it is, a number becomes a `number` leaf,
 // and the run-time numbers of the operands are concatenated in operand order.
+//
+// The operators and functions build their node in their own body:
+//     typename detail::node_of<ops::add, L, R>::object node;
+//     detail::fill_numbers(node, detail::numbers_arg(l), detail::numbers_arg(r));
+//     return node;
+// instead of calling a function templated on the operand types. Every function whose signature
+// names an expression type costs the compiler time in proportion to that type's size (its
+// mangled name), and a large expression is mostly operators; the helpers here are templated on
+// array sizes only.
 #include <array>
 #include <cstddef>
 #include <cstring>
@@ -37,6 +46,25 @@ using operand_structure_t = typename operand_structure<T>::type;
 template <class Op, class... Operands>
 using node_for = expr<Op, operand_structure_t<Operands>...>;
 
+// What an invalid combination of operands becomes, after the error that says why: no
+// expression, and nothing more to report.
+struct invalid_node : numbers_storage<0> {};
+
+// The node Op builds from these operands: its structure, checked, and its object type.
+template <class Op, class... Operands>
+struct node_of {
+  using structure = node_for<Op, Operands...>;
+  static_assert(structure::value_shape.ok ||
+                    error::element_wise_operands_are_arrays_of_different_shapes<
+                        spelled_shape<operand_structure_t<Operands>::value_shape>...>::value,
+                "ctgrad: an element-wise operation combines arrays of different lengths; numbers "
+                "combine with arrays of any length, arrays only with arrays of their own shape");
+  // The walk at the root reads this node's info; made here, one operation at a time, it never
+  // has to be made by a recursion as deep as the expression.
+  static_assert(structure::info.arity == sizeof...(Operands));
+  using object = std::conditional_t<structure::value_shape.ok, object_of<structure>, invalid_node>;
+};
+
 // Copies n numbers. Not a template: one function for every expression.
 constexpr void copy_numbers(double* out, const double* in, std::size_t n) {
   if (std::is_constant_evaluated()) {
@@ -46,42 +74,38 @@ constexpr void copy_numbers(double* out, const double* in, std::size_t n) {
   }
 }
 
-// Appends an operand's numbers to a node's. Overloaded on the storage base class, so it is
-// instantiated per array size, not per operand type.
+// An operand's numbers: an expression's storage, or a plain number as a number leaf.
 template <std::size_t M>
-constexpr void append_numbers(double* out, std::size_t& k, const numbers_storage<M>& operand) {
-  copy_numbers(out + k, operand.numbers.data(), M);
-  k += M;
+constexpr const numbers_storage<M>& numbers_arg(const numbers_storage<M>& operand) {
+  return operand;
 }
-constexpr void append_numbers(double* out, std::size_t& k, double operand) {
-  out[k++] = operand;
+constexpr number numbers_arg(double operand) {
+  return number(operand);
 }
 
-// The node Op(operands...), as the operators and functions build it. The operand types are
-// always deduced, never written out: naming a large expression type in a template argument
-// list costs g++ time in proportion to the paths through that type (docs/design.md).
+// Writes the operands' numbers one after another into a node's. Declared over the storage base
+// classes, so that it is instantiated per array size, never per expression type.
+template <std::size_t N, std::size_t... M>
+constexpr void fill_numbers(numbers_storage<N>& node, const numbers_storage<M>&... operands) {
+  if constexpr (N > 0) {
+    std::size_t k = 0;
+    ((copy_numbers(node.numbers.data() + k, operands.numbers.data(), M), k += M), ...);
+  } else {
+    (void)node;
+    ((void)operands, ...);
+  }
+}
+template <class... Operands>
+constexpr void fill_numbers(invalid_node&, const Operands&...) {}
+
+// The node Op(operands...) as a function, for the library's own rewriting (derivatives,
+// simplification); the operand types are deduced, never written out: naming a large expression
+// type in a template argument list costs g++ time in proportion to the paths through it.
 template <class Op, class... Operands>
 constexpr auto make_node(const Operands&... operands) {
-  using S = node_for<Op, Operands...>;
-  static_assert(
-      S::value_shape.ok || error::element_wise_operands_are_arrays_of_different_shapes<
-                               spelled_shape<operand_structure_t<Operands>::value_shape>...>::value,
-      "ctgrad: an element-wise operation combines arrays of different lengths; numbers "
-      "combine with arrays of any length, arrays only with arrays of their own shape");
-  // The walk at the root reads this node's info; made here, one operation at a time, it never
-  // has to be made by a recursion as deep as the expression.
-  static_assert(S::info.arity == sizeof...(Operands));
-  if constexpr (!S::value_shape.ok) {
-    return;  // the assertion above has said what is wrong
-  } else if constexpr (S::number_count == 0) {
-    ((void)operands, ...);
-    return decltype(expression_of<S>::object){};
-  } else {
-    decltype(expression_of<S>::object) node;  // every number is written below
-    std::size_t k = 0;
-    (append_numbers(node.numbers.data(), k, operands), ...);
-    return node;
-  }
+  typename node_of<Op, Operands...>::object node;
+  fill_numbers(node, numbers_arg(operands)...);
+  return node;
 }
 
 // Operands of a binary operation: at least one expression, and each an expression or a number.

@@ -8,26 +8,36 @@ namespace ctgrad {
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator+(const L& l, const R& r) {
-  return detail::make_node<ops::add>(l, r);
+  typename detail::node_of<ops::add, L, R>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(l), detail::numbers_arg(r));
+  return node;
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator-(const L& l, const R& r) {
-  return detail::make_node<ops::sub>(l, r);
+  typename detail::node_of<ops::sub, L, R>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(l), detail::numbers_arg(r));
+  return node;
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator*(const L& l, const R& r) {
-  return detail::make_node<ops::mul>(l, r);
+  typename detail::node_of<ops::mul, L, R>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(l), detail::numbers_arg(r));
+  return node;
 }
 template <class L, class R>
 requires detail::operands<L, R>
 constexpr auto operator/(const L& l, const R& r) {
-  return detail::make_node<ops::div>(l, r);
+  typename detail::node_of<ops::div, L, R>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(l), detail::numbers_arg(r));
+  return node;
 }
 template <expression E>
 constexpr auto operator-(const E& e) {
-  return detail::make_node<ops::neg>(e);
+  typename detail::node_of<ops::neg, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
 }
 // The negative of a compile-time constant is a constant: -1_c is c<-1>.
 template <long long Num, long long Den>

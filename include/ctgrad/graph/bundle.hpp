@@ -43,9 +43,8 @@ constexpr auto make_bundle(const E&... f) {
     ((void)f, ...);
     return B{};
   } else {
-    B b;
-    std::size_t k = 0;
-    (append_numbers(b.numbers.data(), k, f), ...);
+    B b;  // every number is written below
+    fill_numbers(b, numbers_arg(f)...);
     return b;
   }
 }
