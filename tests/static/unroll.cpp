@@ -2,6 +2,7 @@
 // recurrence unrolled into one expression, against the same loops written out, in value and
 // gradient; the number of distinct nodes grows by a constant per step.
 #include <ctgrad/ctgrad.hpp>
+#include <type_traits>
 
 namespace {
 
@@ -37,9 +38,18 @@ constexpr double q5 = q * q * q * q * q;
 static_assert(close(g[s0], q5* q));               // (1 - hk)^K
 static_assert(close(g[k], -K * 0.1 * 1.5 * q5));  // -K h s0 (1 - hk)^(K-1)
 static_assert(close(g[h], -K * 2.0 * 1.5 * q5));  // -K k s0 (1 - hk)^(K-1)
-// Without run-time numbers every y_n is one node, used twice: s0, h, k and -k, then 3 new nodes
-// per step (-k * y, h * (-k * y), the sum), not 2^K.
-static_assert(ctgrad::detail::sweep<decltype(euler)>::size == 4 + 3 * K);
+// Every step has one structure, so the loop is one node, whatever K: the graph is s0, the step's
+// variables h and k, and the loop. Its type does not grow with K.
+static_assert(ctgrad::detail::sweep<decltype(euler)>::size == 4);
+static_assert(ctgrad::detail::is_loop<ctgrad::structure_of<decltype(euler)>::op>::value);
+static_assert(
+    std::is_same_v<decltype(euler), decltype(unroll<K + 100>(s0, [](const auto& y) {
+                     return y + h * (-k * y);
+                   }))> == false);  // K is in the type; the step's structure is not copied
+static_assert(std::is_same_v<ctgrad::structure_of<decltype(euler)>::op::step,
+                             ctgrad::structure_of<decltype(unroll<K + 100>(s0, [](const auto& y) {
+                               return y + h * (-k * y);
+                             }))>::op::step>);
 
 // A recurrence with a run-time number per step, made from the step's index: h_{n+1} =
 // tanh(w h_n + u_n), u_n = 0.1 n. The input is used once per step, so nothing is copied.
@@ -52,11 +62,24 @@ static_assert(value(recurrence, at(s0 = 0.5, w = 0.8)) == [] {
   return s;
 }());
 
-// Names per step from the index: "y1", "y2", ...
+// A thousand steps, evaluated by the compiler: the loop runs them at compile time as at run time.
+constexpr int long_K = 1000;
+constexpr auto long_euler = unroll<long_K>(s0, [](const auto& y) { return y + h * (-k * y); });
+constexpr auto long_p = at(s0 = 1.5, h = 0.001, k = 2.0);
+static_assert(value(long_euler, long_p) == [] {
+  double y = 1.5;
+  for (int i = 0; i < long_K; ++i) y = y + 0.001 * (-2.0 * y);
+  return y;
+}());
+static_assert(close(gradient(long_euler, long_p)[s0], value(long_euler, long_p) / 1.5));
+
+// Names per step from the index: "y1", "y2", ... The structure changes from step to step, so the
+// steps are written out as one expression.
 constexpr auto named = unroll<3>(s0, [](const auto& y, auto index) {
   return ctgrad::let<ctgrad::numbered<"y", decltype(index)::value + 1>>(y + 0.5 * (-y));
 });
 static_assert(gradient(named, at(s0 = 2.0))[ctgrad::let<"y3">(s0)] == 1);
+static_assert(!ctgrad::detail::is_loop<ctgrad::structure_of<decltype(named)>::op>::value);
 static_assert(ctgrad::numbered<"y", 17>.view() == "y17");
 
 }  // namespace

@@ -60,6 +60,16 @@ struct named {
   }
 };
 
+// What a loop's step reads as its input (core/unroll.hpp): a leaf with the input's shape.
+template <shape S>
+struct loop_input;
+
+namespace ops {
+// K steps of a loop whose step has structure R (core/unroll.hpp).
+template <std::size_t K, class R>
+struct loop;
+}  // namespace ops
+
 // The object type of an interior node with structure S is `decltype(expression_of<S>::object)`
 // (core/nodes.hpp).
 template <class S>
@@ -133,6 +143,22 @@ template <class T>
 struct is_constant : std::false_type {};
 template <long long Num, long long Den>
 struct is_constant<constant<Num, Den>> : std::true_type {};
+
+template <class T>
+struct is_loop : std::false_type {};
+template <std::size_t K, class R>
+struct is_loop<ops::loop<K, R>> : std::true_type {};
+
+// A loop's node (a structure): expr<ops::loop<K, R>, Init>.
+template <class S>
+inline constexpr bool is_loop_node = false;
+template <std::size_t K, class R, class A>
+inline constexpr bool is_loop_node<expr<ops::loop<K, R>, A>> = true;
+
+template <class T>
+struct is_loop_input : std::false_type {};
+template <shape S>
+struct is_loop_input<loop_input<S>> : std::true_type {};
 
 template <class T>
 struct is_named : std::false_type {};

@@ -58,6 +58,17 @@ template <class Op>
 inline constexpr node_id operation_name{};
 template <fixed_string Name>
 inline constexpr node_id operation_name<named<Name>> = name_id<Name>;
+
+// What an operation holds beyond its operands: nothing, but for a loop (core/unroll.hpp), which
+// holds its steps' numbers, the values of its steps, and the variables its step reads.
+template <class Op>
+struct operation_extras {
+  static constexpr std::size_t own_numbers = 0;
+  static constexpr std::size_t workspace = 0;
+  static constexpr const node_info* const* inputs = nullptr;
+  static constexpr std::size_t input_count = 0;
+  using input_types = list<>;
+};
 }  // namespace detail
 
 template <class Op, class... Args>
@@ -65,19 +76,25 @@ struct expr {
   using ctgrad_structure = detail::structure_tag;
   using op = Op;
   using operands = detail::list<Args...>;
-  static constexpr std::size_t number_count = (std::size_t{0} + ... + Args::number_count);
+  using extras = detail::operation_extras<Op>;
+  static constexpr std::size_t number_count = (extras::own_numbers + ... + Args::number_count);
   static constexpr shape value_shape = detail::shape_of_operation<Op>({Args::value_shape...});
   static constexpr bool holds_arrays = value_shape.array || (false || ... || Args::holds_arrays);
+  static constexpr bool reads_loop_input = (false || ... || Args::reads_loop_input);
   static constexpr detail::node_id id = detail::combine_all(
       detail::type_id<Op>, std::array<detail::node_id, sizeof...(Args)>{Args::id...});
-  static constexpr detail::node_info info{id,
-                                          detail::operation_kind<Op>,
-                                          number_count,
-                                          value_shape,
-                                          detail::adjoint_operands_of<Op>,
-                                          sizeof...(Args),
-                                          {&Args::info...},
-                                          detail::operation_name<Op>};
+  static constexpr detail::node_info info{
+      id,
+      detail::operation_kind<Op>,
+      number_count,
+      value_shape,
+      detail::adjoint_operands_of<Op>,
+      sizeof...(Args),
+      {&Args::info...},
+      detail::operation_name<Op>,
+      extras::workspace == 0 ? 0 : value_shape.width() + extras::workspace,
+      extras::inputs,
+      extras::input_count};
 };
 
 namespace detail {
@@ -106,6 +123,7 @@ struct variable : detail::numbers_storage<0> {
   static constexpr std::size_t number_count = 0;
   static constexpr shape value_shape = scalar_shape;
   static constexpr bool holds_arrays = false;
+  static constexpr bool reads_loop_input = false;
   static constexpr detail::node_id id = detail::hash_text(0x766172, Name.view());
   static constexpr detail::node_info info{
       id, detail::node_kind::variable, 0, scalar_shape, 0, 0, {}, {}};
@@ -126,6 +144,7 @@ struct array_variable : detail::numbers_storage<0> {
   static constexpr std::size_t number_count = 0;
   static constexpr shape value_shape = array_shape<Rows, Cols>;
   static constexpr bool holds_arrays = true;
+  static constexpr bool reads_loop_input = false;
   static constexpr detail::node_id id =
       detail::combine(detail::combine(detail::hash_text(0x617272, Name.view()), Rows), Cols);
   static constexpr detail::node_info info{
@@ -146,6 +165,7 @@ struct constant : detail::numbers_storage<0> {
   static constexpr std::size_t number_count = 0;
   static constexpr shape value_shape = scalar_shape;
   static constexpr bool holds_arrays = false;
+  static constexpr bool reads_loop_input = false;
   static constexpr detail::node_id id = detail::combine(
       detail::combine(detail::node_id{0x636f6e, 1}, static_cast<std::uint64_t>(Num)),
       static_cast<std::uint64_t>(Den));
@@ -161,6 +181,7 @@ struct number : detail::numbers_storage<1> {
   static constexpr std::size_t number_count = 1;
   static constexpr shape value_shape = scalar_shape;
   static constexpr bool holds_arrays = false;
+  static constexpr bool reads_loop_input = false;
   static constexpr detail::node_id id{0x6e756d, 2};
   static constexpr detail::node_info info{id, detail::node_kind::number, 1, scalar_shape, 0, 0, {},
                                           {}};

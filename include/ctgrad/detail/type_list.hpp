@@ -51,6 +51,12 @@ constexpr bool any_true(const std::array<bool, N>& flags) {
   return false;
 }
 template <std::size_t N>
+constexpr bool all_true(const std::array<bool, N>& flags) {
+  for (bool f : flags)
+    if (!f) return false;
+  return true;
+}
+template <std::size_t N>
 constexpr std::size_t count_true(const std::array<bool, N>& flags) {
   std::size_t n = 0;
   for (bool f : flags) n += f;

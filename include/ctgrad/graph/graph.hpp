@@ -80,7 +80,7 @@ constexpr std::array<walk_root, sizeof...(S)> walk_roots(list<S...>) {
 template <std::size_t N>
 constexpr std::array<std::size_t, N + 1> slots_of(const std::array<walked_node, N>& nodes) {
   std::array<std::size_t, N + 1> at{};
-  for (std::size_t i = 0; i < N; ++i) at[i + 1] = at[i] + nodes[i].info->value_shape.width();
+  for (std::size_t i = 0; i < N; ++i) at[i + 1] = at[i] + slots_taken(*nodes[i].info);
   return at;
 }
 
@@ -123,7 +123,7 @@ struct graph {
   // of the values array. Without arrays, slot[i] is i.
   static constexpr std::array<std::size_t, size + 1> slot = slots_of(nodes);
   static constexpr std::size_t slots = slot[size];
-  static constexpr bool has_arrays = slots != size || [] {
+  static constexpr bool has_arrays = [] {
     for (const shape& s : shapes)
       if (s.array) return true;
     return false;
@@ -151,6 +151,31 @@ struct graph {
   }();
   static constexpr std::size_t entry_count = count_entries(nodes);
 
+  // A loop's inputs (the variables its step reads), which are nodes of this graph too:
+  // inputs[input_begin[i] ...] for node i.
+  static constexpr std::size_t input_count(std::size_t i) { return nodes[i].info->input_count; }
+  static constexpr std::array<std::size_t, size + 1> input_begin = [] {
+    std::array<std::size_t, size + 1> at{};
+    for (std::size_t i = 0; i < size; ++i) at[i + 1] = at[i] + nodes[i].info->input_count;
+    return at;
+  }();
+  static constexpr std::array<std::size_t, input_begin[size]> inputs = [] {
+    std::array<std::size_t, input_begin[size]> at{};
+    for (std::size_t i = 0; i < size; ++i)
+      for (std::size_t h = 0; h < nodes[i].info->input_count; ++h)
+        for (std::size_t n = 0; n < size; ++n)
+          if (ids[n] == nodes[i].info->inputs[h]->id) at[input_begin[i] + h] = n;
+    return at;
+  }();
+  // Every node is a number or a function of numbers: the sweeps take their simplest form.
+  static constexpr bool plain = [] {
+    for (const walked_node& n : nodes)
+      if (slots_taken(*n.info) != 1 || n.info->value_shape.array ||
+          n.info->kind == node_kind::loop_input)
+        return false;
+    return true;
+  }();
+
   static constexpr std::size_t find(const node_id& id) {
     for (std::size_t i = 0; i < size; ++i)
       if (ids[i] == id) return i;
@@ -159,9 +184,19 @@ struct graph {
 };
 
 // The structure of node P of graph G.
+// Child `which` of structure S: an operand, or after them a loop's input.
+template <class S, std::size_t Which, bool Operand = (Which < S::operands::size)>
+struct child_of {
+  using type = list_at<Which, typename S::operands>;
+};
+template <class S, std::size_t Which>
+struct child_of<S, Which, false> {
+  using type = list_at<Which - S::operands::size, typename S::extras::input_types>;
+};
+
 template <class G, std::size_t P, std::size_t Parent = graph<G>::nodes[P].parent>
 struct node_at {
-  using type = list_at<graph<G>::nodes[P].which, typename node_at<G, Parent>::type::operands>;
+  using type = typename child_of<typename node_at<G, Parent>::type, graph<G>::nodes[P].which>::type;
 };
 template <class G, std::size_t P>
 struct node_at<G, P, no_node> {

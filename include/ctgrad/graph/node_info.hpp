@@ -18,6 +18,8 @@ enum class node_kind : unsigned char {
   array_variable,  // array_variable<Name, Rows, Cols>
   constant,        // constant<Num, Den>
   number,          // a run-time number
+  loop,            // expr<ops::loop<K, R>, Init>: K steps of R (core/unroll.hpp)
+  loop_input,      // what a loop's step reads as its input
 };
 
 inline constexpr std::size_t max_arity = 3;
@@ -31,6 +33,18 @@ struct node_info {
   std::size_t arity;
   std::array<const node_info*, max_arity> operands;
   node_id name;  // a let's name; the walk identifies every use of it by this
+  // Slots the node takes in the values array: its value's elements, and for a loop the values of
+  // all its steps (0 means the value's elements).
+  std::size_t width = 0;
+  // A loop's other inputs: the variables its step reads, which the walk visits as it visits
+  // operands.
+  const node_info* const* inputs = nullptr;
+  std::size_t input_count = 0;
 };
+
+// Slots node n takes in the values array.
+constexpr std::size_t slots_taken(const node_info& n) {
+  return n.width != 0 ? n.width : n.value_shape.width();
+}
 
 }  // namespace ctgrad::detail

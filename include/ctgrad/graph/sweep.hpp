@@ -4,8 +4,12 @@
 // a compile-time constant, so the compiler sees what a hand-written gradient would be.
 //
 // Compile time: each statement calls a function instantiated over the node's operation tag and
-// its operand positions only (see graph.hpp, `steps`), so the per-node work of the compiler is
-// independent of the expression's size, and equal nodes of different expressions share it.
+// its operand positions only (see graph.hpp, `steps`), never over an expression type, so the
+// per-node work of the compiler is independent of the expression's size. The sweeps work on raw
+// pointers to the values and the numbers for the same reason.
+//
+// A loop (core/unroll.hpp) is one node whose statement runs its step's own sweeps once per step,
+// in a run-time loop over the values of all its steps, which it keeps in its slots.
 #include <array>
 #include <cstddef>
 #include <type_traits>
@@ -65,7 +69,7 @@ CTGRAD_INLINE constexpr T number_node(const T* v, const double* numbers, const P
 // The adjoint statement of node I of a graph without arrays. Bit j of Wanted: operand j needs an
 // adjoint; bit j of Assigns: this is its first contribution.
 template <class Op, std::size_t I, std::size_t Arity, std::size_t A0, std::size_t A1,
-          std::size_t A2, unsigned Wanted, unsigned Assigns, class T>
+          std::size_t A2, unsigned long long Wanted, unsigned long long Assigns, class T>
 CTGRAD_INLINE constexpr void number_adjoint(const T* v, T* adjoint) {
   if constexpr (Wanted == 0) {
   } else if constexpr (Arity == 1) {
@@ -136,12 +140,31 @@ struct adjoint_of<false, Assign, T> {
   }
 };
 
+// Copies an array variable's elements from the point (batches load the parameters once).
+template <class Step, std::size_t Out, std::size_t Width, class T, class Point>
+CTGRAD_INLINE constexpr void load_array(T* v, const Point& p) {
+  if constexpr (is_array_variable<Step>::value)
+    p.template get_elements<Step::name_string, Width>(v + Out);
+}
+
+// A loop's statements (defined after graph_sweep, whose sweeps of the step they run).
+template <class Loop, std::size_t Out, std::size_t W, std::size_t A0, std::size_t NumbersAt,
+          class T, class Point>
+constexpr void loop_forward(T* v, const double* numbers, const Point& p);
+template <class Loop, std::size_t Out, std::size_t W, std::size_t A0, unsigned long long Wanted,
+          unsigned long long Assigns, class InputSlots, class T>
+constexpr void loop_reverse(const T* v, T* adjoint);
+
 // Array variables are copied from the point by the forward pass (Load), or were copied before
 // it: a batch loads the parameters' arrays once for all its samples.
 template <class Step, std::size_t Out, shape S, std::size_t Arity, std::size_t A0, std::size_t A1,
           std::size_t A2, shape S0, shape S1, shape S2, bool Load, class T, class Point>
 CTGRAD_INLINE constexpr void compute_node(T* v, const double* numbers, const Point& p) {
-  if constexpr (is_array_variable<Step>::value) {
+  if constexpr (is_loop<Step>::value) {
+    loop_forward<Step, Out, S.width(), A0, A1>(v, numbers, p);  // A1: where its numbers start
+  } else if constexpr (is_loop_input<Step>::value) {
+    // Written by the loop that runs this step.
+  } else if constexpr (is_array_variable<Step>::value) {
     if constexpr (Load) p.template get_elements<Step::name_string, S.width()>(v + Out);
   } else if constexpr (combines_elements<Step>) {
     if constexpr (Arity == 1)
@@ -182,9 +205,12 @@ CTGRAD_INLINE constexpr void compute_node(T* v, const double* numbers, const Poi
 }
 
 template <class Op, std::size_t Out, shape S, std::size_t Arity, std::size_t A0, std::size_t A1,
-          std::size_t A2, shape S0, shape S1, shape S2, unsigned Wanted, unsigned Assigns, class T>
+          std::size_t A2, shape S0, shape S1, shape S2, unsigned long long Wanted,
+          unsigned long long Assigns, class InputSlots, class T>
 CTGRAD_INLINE constexpr void backpropagate_node(const T* v, T* adjoint) {
   if constexpr (Wanted == 0) {
+  } else if constexpr (is_loop<Op>::value) {
+    loop_reverse<Op, Out, S.width(), A0, Wanted, Assigns, InputSlots>(v, adjoint);
   } else if constexpr (combines_elements<Op>) {
     if constexpr (Arity == 1) {
       Op::template backward<0, (Assigns & 1u) != 0, S, S0>(adjoint + A0, adjoint + Out, v + Out,
@@ -268,42 +294,60 @@ struct graph_sweep : graph<G> {
   template <class T>
   using values = std::array<T, base::slots>;
 
+  // Operand j of node i, counting a loop's inputs after its operands.
+  static constexpr std::size_t degree(std::size_t i) {
+    return base::arity[i] + base::input_count(i);
+  }
+  static constexpr std::size_t operand_at(std::size_t i, std::size_t j) {
+    return j < base::arity[i] ? base::operands[i][j]
+                              : base::inputs[base::input_begin[i] + j - base::arity[i]];
+  }
+  static constexpr bool passes(std::size_t i, std::size_t j) {
+    return j >= base::arity[i] || (base::passes_adjoint[i] >> j & 1u) != 0;
+  }
+
   // Where operand j of node i starts in the values array, or, for a number leaf, the position of
-  // its number in the expression's numbers.
+  // its number in the expression's numbers; for a loop, operand 1 is where its own numbers start.
   static constexpr std::size_t source(std::size_t i, std::size_t j) {
     if (base::arity[i] == 0) return j == 0 ? base::operands[i][0] : 0;
+    if (base::nodes[i].info->kind == node_kind::loop && j == 1)
+      return base::nodes[i].offset + base::nodes[i].info->operands[0]->number_count;
     return j < base::arity[i] ? slot[base::operands[i][j]] : 0;
   }
   static constexpr shape operand_shape(std::size_t i, std::size_t j) {
     return j < base::arity[i] ? base::shapes[base::operands[i][j]] : scalar_shape;
   }
 
-  template <bool Load, class T, class E, class Point, class... Step, std::size_t... I>
-  CTGRAD_INLINE static constexpr void forward(values<T>& v, const E& e, const Point& p,
+  template <bool Load, class T, class Point, class... Step, std::size_t... I>
+  CTGRAD_INLINE static constexpr void forward(T* v, const double* numbers, const Point& p,
                                               list<Step...>, std::index_sequence<I...>) {
-    if constexpr (!base::has_arrays) {
+    if constexpr (base::plain) {
       const int in_order[] = {
           (v[I] = number_node<Step, base::arity[I], base::operands[I][0], base::operands[I][1],
-                              base::operands[I][2]>(v.data(), e.numbers.data(), p),
+                              base::operands[I][2]>(v, numbers, p),
            0)...};
       (void)in_order;
     } else {
       const int in_order[] = {
           (compute_node<Step, slot[I], base::shapes[I], base::arity[I], source(I, 0), source(I, 1),
                         source(I, 2), operand_shape(I, 0), operand_shape(I, 1), operand_shape(I, 2),
-                        Load>(v.data(), e.numbers.data(), p),
+                        Load>(v, numbers, p),
            0)...};
       (void)in_order;
     }
   }
-  // Every node's value. With LoadArrays = false the array variables' slots are taken as they
-  // are (filled by load_arrays).
+  // Every node's value, from the expression's numbers and the point. With Load = false the array
+  // variables' slots are taken as they are (filled by load_arrays).
+  template <bool Load = true, class T, class Point>
+  CTGRAD_INLINE static constexpr void forward_at(T* v, const double* numbers, const Point& p) {
+    if constexpr (in_blocks)
+      forward_blocks<Load>(v, numbers, p, std::make_index_sequence<block_count(size)>{});
+    else
+      forward<Load>(v, numbers, p, steps{}, std::make_index_sequence<size>{});
+  }
   template <bool LoadArrays = true, class T, class E, class Point>
   CTGRAD_INLINE static constexpr void forward(values<T>& v, const E& e, const Point& p) {
-    if constexpr (in_blocks)
-      forward_blocks<LoadArrays>(v, e, p, std::make_index_sequence<block_count(size)>{});
-    else
-      forward<LoadArrays>(v, e, p, steps{}, std::make_index_sequence<size>{});
+    forward_at<LoadArrays>(v.data(), e.numbers.data(), p);
   }
 
   // A large graph's sweeps run in blocks of nodes, each a function of its own that is not
@@ -325,30 +369,24 @@ struct graph_sweep : graph<G> {
     using positions = std::index_sequence<First + J...>;
     using steps = list<typename step_of<node_at_t<G, First + J>>::type...>;
   };
-  template <bool Load, std::size_t B, class T, class E, class Point>
-  [[gnu::noinline]] static constexpr void forward_block(values<T>& v, const E& e, const Point& p) {
+  template <bool Load, std::size_t B, class T, class Point>
+  [[gnu::noinline]] static constexpr void forward_block(T* v, const double* numbers,
+                                                        const Point& p) {
     using nodes = block_nodes<B * block_size, std::make_index_sequence<block_length(size, B)>>;
-    forward<Load>(v, e, p, typename nodes::steps{}, typename nodes::positions{});
+    forward<Load>(v, numbers, p, typename nodes::steps{}, typename nodes::positions{});
   }
-  template <bool Load, class T, class E, class Point, std::size_t... B>
-  CTGRAD_INLINE static constexpr void forward_blocks(values<T>& v, const E& e, const Point& p,
+  template <bool Load, class T, class Point, std::size_t... B>
+  CTGRAD_INLINE static constexpr void forward_blocks(T* v, const double* numbers, const Point& p,
                                                      std::index_sequence<B...>) {
-    const int in_order[] = {(forward_block<Load, B>(v, e, p), 0)...};
+    const int in_order[] = {(forward_block<Load, B>(v, numbers, p), 0)...};
     (void)in_order;
   }
   // The array variables' slots alone, from p.
   template <class T, class Point, class... Step, std::size_t... I>
   CTGRAD_INLINE static constexpr void load_arrays(values<T>& v, const Point& p, list<Step...>,
                                                   std::index_sequence<I...>) {
-    const int in_order[] = {
-        (
-            [&] {
-              if constexpr (is_array_variable<Step>::value)
-                p.template get_elements<Step::name_string, base::shapes[I].width()>(v.data() +
-                                                                                    slot[I]);
-            }(),
-            0)...,
-        0};
+    const int in_order[] = {(load_array<Step, slot[I], base::shapes[I].width()>(v.data(), p), 0)...,
+                            0};
     (void)in_order;
   }
   template <class T, class Point>
@@ -363,7 +401,7 @@ struct graph_sweep : graph<G> {
     in[root] = true;
     for (std::size_t i = root + 1; i-- > 0;)
       if (in[i])
-        for (std::size_t j = 0; j < base::arity[i]; ++j) in[base::operands[i][j]] = true;
+        for (std::size_t j = 0; j < degree(i); ++j) in[operand_at(i, j)] = true;
     return in;
   }
 
@@ -381,6 +419,8 @@ struct graph_sweep : graph<G> {
   //
   // Accumulate (batches): the adjoint of a target variable that receives one contribution per
   // sweep is added to, never assigned, so that it sums itself over a batch's samples in place.
+  //
+  // Bit j of a node's masks stands for its operand j, then for a loop's inputs.
   template <class Targets, std::size_t Root = size - 1, bool Accumulate = false>
   struct toward;
   template <class... Ids, std::size_t Root, bool Accumulate>
@@ -394,21 +434,20 @@ struct graph_sweep : graph<G> {
       for (std::size_t i : positions)
         if (i < size) w[i] = true;
       for (std::size_t i = 0; i < size; ++i)
-        for (std::size_t j = 0; j < base::arity[i]; ++j)
-          w[i] = w[i] || ((base::passes_adjoint[i] >> j & 1u) != 0 && w[base::operands[i][j]]);
+        for (std::size_t j = 0; j < degree(i); ++j)
+          w[i] = w[i] || (passes(i, j) && w[operand_at(i, j)]);
       const std::array<bool, size> cone = cone_of(Root);
       for (std::size_t i = 0; i < size; ++i) w[i] = w[i] && cone[i];
       return w;
     }();
 
     // Per node, bit j: operand j's adjoint is wanted. Interior nodes only.
-    static constexpr std::array<unsigned, size> wanted_operands = [] {
-      std::array<unsigned, size> bits{};
+    static constexpr std::array<unsigned long long, size> wanted_operands = [] {
+      std::array<unsigned long long, size> bits{};
       for (std::size_t i = 0; i < size; ++i)
         if (wanted[i])
-          for (std::size_t j = 0; j < base::arity[i]; ++j)
-            if ((base::passes_adjoint[i] >> j & 1u) != 0 && wanted[base::operands[i][j]])
-              bits[i] |= 1u << j;
+          for (std::size_t j = 0; j < degree(i); ++j)
+            if (passes(i, j) && wanted[operand_at(i, j)]) bits[i] |= 1ull << j;
       return bits;
     }();
 
@@ -419,8 +458,8 @@ struct graph_sweep : graph<G> {
       if constexpr (Accumulate) {
         std::array<std::size_t, size> contributions{};
         for (std::size_t i = 0; i < size; ++i)
-          for (std::size_t j = 0; j < base::arity[i]; ++j)
-            if ((wanted_operands[i] >> j & 1u) != 0) ++contributions[base::operands[i][j]];
+          for (std::size_t j = 0; j < degree(i); ++j)
+            if ((wanted_operands[i] >> j & 1u) != 0) ++contributions[operand_at(i, j)];
         // Contributions come from wanted nodes only, which lie in Root's cone.
         for (std::size_t i = 0; i < size; ++i)
           in_place[i] = base::is_entry[i] && base::arity[i] == 0 && contributions[i] == 1;
@@ -431,14 +470,14 @@ struct graph_sweep : graph<G> {
     // Per node, bit j: this is the first contribution to operand j's adjoint in reverse order, so
     // it assigns instead of adding to zero (0 + x is not x for x = -0.0: the compiler could not
     // drop that addition itself).
-    static constexpr std::array<unsigned, size> assigns = [] {
-      std::array<unsigned, size> bits{};
+    static constexpr std::array<unsigned long long, size> assigns = [] {
+      std::array<unsigned long long, size> bits{};
       std::array<bool, size> written{};
       for (std::size_t i = size; i-- > 0;)
-        for (std::size_t j = 0; j < base::arity[i]; ++j) {
-          const std::size_t c = base::operands[i][j];
+        for (std::size_t j = 0; j < degree(i); ++j) {
+          const std::size_t c = operand_at(i, j);
           if ((wanted_operands[i] >> j & 1u) != 0 && !written[c]) {
-            if (!accumulates[c]) bits[i] |= 1u << j;
+            if (!accumulates[c]) bits[i] |= 1ull << j;
             written[c] = true;
           }
         }
@@ -451,8 +490,8 @@ struct graph_sweep : graph<G> {
       std::array<bool, size> written{};
       written[Root] = true;
       for (std::size_t i = 0; i < size; ++i)
-        for (std::size_t j = 0; j < base::arity[i]; ++j)
-          if ((wanted_operands[i] >> j & 1u) != 0) written[base::operands[i][j]] = true;
+        for (std::size_t j = 0; j < degree(i); ++j)
+          if ((wanted_operands[i] >> j & 1u) != 0) written[operand_at(i, j)] = true;
       return written;
     }();
     static constexpr std::size_t unreached_count = [] {
@@ -472,50 +511,66 @@ struct graph_sweep : graph<G> {
   // The sweep toward every entry, as gradient(f, p) runs it (read by the graph views and checks).
   using toward_entries = toward<entry_ids>;
   static constexpr const std::array<bool, size>& wanted = toward_entries::wanted;
-  static constexpr const std::array<unsigned, size>& wanted_operands =
+  static constexpr const std::array<unsigned long long, size>& wanted_operands =
       toward_entries::wanted_operands;
-  static constexpr const std::array<unsigned, size>& assigns = toward_entries::assigns;
+  static constexpr const std::array<unsigned long long, size>& assigns = toward_entries::assigns;
+
+  // The slots of a loop's inputs (variables), for its adjoint statement.
+  template <std::size_t I, class Sequence = std::make_index_sequence<base::input_count(I)>>
+  struct input_slots;
+  template <std::size_t I, std::size_t... H>
+  struct input_slots<I, std::index_sequence<H...>> {
+    using type = std::index_sequence<slot[base::inputs[base::input_begin[I] + H]]...>;
+  };
 
   // Adjoints of every wanted node, seeded with d(root)/d(root) = 1, from the root down.
   template <class Plan, class T, class... Step, std::size_t... R>
-  CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint, list<Step...>,
+  CTGRAD_INLINE static constexpr void reverse(const T* v, T* adjoint, list<Step...>,
                                               std::index_sequence<R...>) {
-    if constexpr (!base::has_arrays) {
+    if constexpr (base::plain) {
       const int in_order[] = {
           (number_adjoint<Step, Plan::root - R, base::arity[Plan::root - R],
                           base::operands[Plan::root - R][0], base::operands[Plan::root - R][1],
                           base::operands[Plan::root - R][2], Plan::wanted_operands[Plan::root - R],
-                          Plan::assigns[Plan::root - R]>(v.data(), adjoint.data()),
+                          Plan::assigns[Plan::root - R]>(v, adjoint),
            0)...};
       (void)in_order;
     } else {
-      const int in_order[] = {
-          (backpropagate_node<Step, slot[Plan::root - R], base::shapes[Plan::root - R],
-                              base::arity[Plan::root - R], source(Plan::root - R, 0),
-                              source(Plan::root - R, 1), source(Plan::root - R, 2),
-                              operand_shape(Plan::root - R, 0), operand_shape(Plan::root - R, 1),
-                              operand_shape(Plan::root - R, 2),
-                              Plan::wanted_operands[Plan::root - R], Plan::assigns[Plan::root - R]>(
-               v.data(), adjoint.data()),
-           0)...};
+      const int in_order[] = {(
+          backpropagate_node<
+              Step, slot[Plan::root - R], base::shapes[Plan::root - R], base::arity[Plan::root - R],
+              source(Plan::root - R, 0), source(Plan::root - R, 1), source(Plan::root - R, 2),
+              operand_shape(Plan::root - R, 0), operand_shape(Plan::root - R, 1),
+              operand_shape(Plan::root - R, 2), Plan::wanted_operands[Plan::root - R],
+              Plan::assigns[Plan::root - R], typename input_slots<Plan::root - R>::type>(v,
+                                                                                         adjoint),
+          0)...};
       (void)in_order;
     }
   }
+  // The sweep from the root down, its adjoint already written (Seeded) or seeded with 1.
   template <class Targets = entry_ids, std::size_t Root = size - 1, bool Accumulate = false,
-            class T>
-  CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint) {
-    static_assert(!base::shapes[Root].array,
-                  "ctgrad: a gradient is taken of a function whose value is a number; the "
-                  "value of this one is an array (sum() or dot() it into a number first)");
-    adjoint[slot[Root]] = T(1);
-    for (std::size_t i : toward<Targets, Root, Accumulate>::unreached)
-      for (std::size_t k = slot[i]; k < slot[i + 1]; ++k) adjoint[k] = T(0);
+            bool Seeded = false, class T>
+  CTGRAD_INLINE static constexpr void reverse_at(const T* v, T* adjoint) {
+    if constexpr (!Seeded) {
+      static_assert(!base::shapes[Root].array,
+                    "ctgrad: a gradient is taken of a function whose value is a number; the "
+                    "value of this one is an array (sum() or dot() it into a number first)");
+      adjoint[slot[Root]] = T(1);
+    }
     using plan = toward<Targets, Root, Accumulate>;
+    for (std::size_t i : plan::unreached)
+      for (std::size_t k = slot[i]; k < slot[i] + base::shapes[i].width(); ++k) adjoint[k] = T(0);
     if constexpr (Root + 1 > 2 * block_size)
       reverse_blocks<plan>(v, adjoint, std::make_index_sequence<block_count(Root + 1)>{});
     else
       reverse<plan>(v, adjoint, typename reversed_steps<G, Root>::type{},
                     std::make_index_sequence<Root + 1>{});
+  }
+  template <class Targets = entry_ids, std::size_t Root = size - 1, bool Accumulate = false,
+            class T>
+  CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint) {
+    reverse_at<Targets, Root, Accumulate>(v.data(), adjoint.data());
   }
   // Blocks of the adjoint sweep, as of the forward pass: block B visits R = B * block_size, ...,
   // that is nodes root - R.
@@ -527,13 +582,13 @@ struct graph_sweep : graph<G> {
     using steps = list<typename step_of<node_at_t<G, Root - (First + J)>>::type...>;
   };
   template <class Plan, std::size_t B, class T>
-  [[gnu::noinline]] static constexpr void reverse_block(const values<T>& v, values<T>& adjoint) {
+  [[gnu::noinline]] static constexpr void reverse_block(const T* v, T* adjoint) {
     using nodes = reverse_block_nodes<Plan::root, B * block_size,
                                       std::make_index_sequence<block_length(Plan::root + 1, B)>>;
     reverse<Plan>(v, adjoint, typename nodes::steps{}, typename nodes::positions{});
   }
   template <class Plan, class T, std::size_t... B>
-  CTGRAD_INLINE static constexpr void reverse_blocks(const values<T>& v, values<T>& adjoint,
+  CTGRAD_INLINE static constexpr void reverse_blocks(const T* v, T* adjoint,
                                                      std::index_sequence<B...>) {
     const int in_order[] = {(reverse_block<Plan, B>(v, adjoint), 0)...};
     (void)in_order;
@@ -543,5 +598,71 @@ struct graph_sweep : graph<G> {
 // The sweeps of an expression (or of several outputs, graph/bundle.hpp), by its structure.
 template <class E>
 using sweep = graph_sweep<graph_key<E>>;
+
+// A loop: K steps of R, each step's input the previous step's value (the first's the loop's
+// operand). The values of step k lie in the loop's slots after its own value, one block of R's
+// values per step; the adjoint array has the same layout, so the reverse sweep can run each
+// step's adjoint sweep backwards from the last step, each seeded with the adjoint of its output.
+template <class Loop, std::size_t Out, std::size_t W, std::size_t A0, std::size_t NumbersAt,
+          class T, class Point>
+constexpr void loop_forward(T* v, const double* numbers, const Point& p) {
+  using step = graph_sweep<typename Loop::step>;
+  constexpr std::size_t block = step::slots, root = step::size - 1;
+  constexpr std::size_t input = step::find(Loop::input_id);  // step::size if it is not read
+  constexpr std::size_t m = Loop::step::number_count;
+  const T* state = v + A0;
+  for (std::size_t k = 0; k < Loop::count; ++k) {
+    T* values = v + Out + W + k * block;
+    if constexpr (input < step::size)
+      for (std::size_t i = 0; i < W; ++i) values[step::slot[input] + i] = state[i];
+    step::template forward_at<true>(values, numbers + NumbersAt + k * m, p);
+    state = values + step::slot[root];
+  }
+  for (std::size_t i = 0; i < W; ++i) v[Out + i] = state[i];
+}
+
+// Adds (or, for its first contribution, assigns) the adjoint of a loop's input variable H.
+template <class Loop, std::size_t H, std::size_t Slot, unsigned long long Wanted,
+          unsigned long long Assigns, class T>
+CTGRAD_INLINE constexpr void add_input_adjoint(T* adjoint, const T* step_adjoint, bool first) {
+  constexpr std::size_t bit = 1 + H;  // bit 0 is the loop's operand
+  if constexpr ((Wanted >> bit & 1u) != 0) {
+    using step = graph_sweep<typename Loop::step>;
+    constexpr std::size_t at = step::slot[step::find(Loop::input_ids[H])];
+    constexpr std::size_t width = Loop::input_widths[H];
+    const bool assign = first && (Assigns >> bit & 1u) != 0;
+    for (std::size_t i = 0; i < width; ++i)
+      adjoint[Slot + i] = assign ? step_adjoint[at + i] : adjoint[Slot + i] + step_adjoint[at + i];
+  }
+}
+
+template <class Loop, std::size_t Out, std::size_t W, std::size_t A0, unsigned long long Wanted,
+          unsigned long long Assigns, class InputSlots, class T>
+constexpr void loop_reverse(const T* v, T* adjoint) {
+  using step = graph_sweep<typename Loop::step>;
+  constexpr std::size_t block = step::slots, root = step::size - 1;
+  constexpr std::size_t input = step::find(Loop::input_id);
+  const T* seed = adjoint + Out;  // the adjoint of the last step's value
+  for (std::size_t k = Loop::count; k-- > 0;) {
+    const T* values = v + Out + W + k * block;
+    T* step_adjoint = adjoint + Out + W + k * block;
+    for (std::size_t i = 0; i < W; ++i) step_adjoint[step::slot[root] + i] = seed[i];
+    step::template reverse_at<typename Loop::targets, root, false, true>(values, step_adjoint);
+    [&]<std::size_t... H, std::size_t... Slot>(std::index_sequence<H...>,
+                                               std::index_sequence<Slot...>) {
+      (add_input_adjoint<Loop, H, Slot, Wanted, Assigns>(adjoint, step_adjoint,
+                                                         k + 1 == Loop::count),
+       ...);
+    }
+    (std::make_index_sequence<InputSlots::size()>{}, InputSlots{});
+    if constexpr (input < step::size) seed = step_adjoint + step::slot[input];
+  }
+  if constexpr ((Wanted & 1u) != 0) {
+    for (std::size_t i = 0; i < W; ++i) {
+      const T c = input < step::size ? seed[i] : T(0);
+      adjoint[A0 + i] = (Assigns & 1u) != 0 ? c : adjoint[A0 + i] + c;
+    }
+  }
+}
 
 }  // namespace ctgrad::detail

@@ -165,10 +165,13 @@ constexpr walk_summary walk(const walk_root* roots, std::size_t root_count, walk
     position_of_found.push_back(no_node);
     while (stack.size() > 0) {
       frame& f = stack.back();
-      if (f.next < f.info->arity) {
-        const node_info* operand = f.info->operands[f.next];
+      if (f.next < f.info->arity + f.info->input_count) {
+        // Operands, then a loop's inputs (variables, which hold no numbers).
+        const bool is_operand = f.next < f.info->arity;
+        const node_info* operand =
+            is_operand ? f.info->operands[f.next] : f.info->inputs[f.next - f.info->arity];
         const std::size_t offset = f.offset + f.skipped;
-        f.skipped += operand->number_count;
+        if (is_operand) f.skipped += operand->number_count;
         const std::size_t which = f.next++;
         const std::size_t position = seen.find(key_of(*operand, offset));
         if (position != no_node) {

@@ -16,6 +16,7 @@
 #include "ctgrad/core/functions.hpp"
 #include "ctgrad/core/operands.hpp"
 #include "ctgrad/core/operators.hpp"
+#include "ctgrad/core/unroll.hpp"
 #include "ctgrad/io/join.hpp"
 
 namespace ctgrad {
@@ -115,6 +116,17 @@ printed print(const E& e) {
     return constant_text<E::numerator, E::denominator>();
   } else if constexpr (std::is_same_v<E, number>) {
     return number_text(number_value(e));
+  } else if constexpr (detail::is_loop_input<E>::value) {
+    return {"in", binding_power::atom};
+  } else if constexpr (detail::is_loop_node<structure_of<E>>) {
+    // unroll<K>(init, in -> step), the step with the first step's numbers.
+    using S = structure_of<E>;
+    using Init = detail::list_at<0, typename S::operands>;
+    const auto step = detail::step_on<typename S::op::step>(e.numbers.data() + Init::number_count,
+                                                            loop_input<Init::value_shape>{});
+    return {join("unroll<", std::to_string(S::op::count), ">(", print(operand<0>(e)).text,
+                 ", in -> ", print(step).text, ")"),
+            binding_power::atom};
   } else {
     return print_node(e, std::make_index_sequence<structure_of<E>::operands::size>{});
   }

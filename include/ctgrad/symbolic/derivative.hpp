@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "ctgrad/core/unroll.hpp"
 #include "ctgrad/reverse/gradient.hpp"
 #include "ctgrad/symbolic/local_derivative.hpp"
 
@@ -30,6 +31,9 @@ template <class Target, class S>
 inline constexpr bool contains = std::is_same_v<S, Target>;
 template <class Target, class Op, class... A>
 inline constexpr bool contains<Target, expr<Op, A...>> = (false || ... || contains<Target, A>);
+template <class Target, std::size_t K, class R, class A>
+inline constexpr bool contains<Target, expr<ops::loop<K, R>, A>> =
+    contains<Target, A> || contains<Target, R>;
 template <class Target, fixed_string Name, class A>
 inline constexpr bool contains<Target, expr<named<Name>, A>> =
     std::is_same_v<typename entry_id_of<expr<named<Name>, A>>::type, Target> || contains<Target, A>;
@@ -120,6 +124,8 @@ constexpr auto derivative_of(const E& e) {
     return constant<1>{};
   } else if constexpr (!depends_on<Target, E>) {
     return constant<0>{};
+  } else if constexpr (is_loop_node<structure_t<E>>) {
+    return derivative_of<Target>(written_out(e));
   } else if constexpr (is_named<structure_t<E>>::value) {
     // Through a name to its definition, which keeps the name as its value.
     using Definition = structure_t<decltype(operand<0>(e))>;

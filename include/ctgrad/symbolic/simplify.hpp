@@ -23,6 +23,7 @@
 
 #include "ctgrad/core/functions.hpp"
 #include "ctgrad/core/operands.hpp"
+#include "ctgrad/core/unroll.hpp"
 #include "ctgrad/graph/graph.hpp"
 
 namespace ctgrad {
@@ -483,7 +484,12 @@ template <expression E>
 constexpr auto simplify(const E& e) {
   static_assert(detail::check_no_arrays<"simplify", E>());
   using N = structure_of<E>;
-  if constexpr (detail::is_interior<N>::value) {
+  if constexpr (detail::is_loop_node<N>) {
+    // The steps as they are, on the simplified operand.
+    using Init = detail::list_at<0, typename N::operands>;
+    return detail::loop_with<typename N::op>(simplify(operand<0>(e)),
+                                             e.numbers.data() + Init::number_count);
+  } else if constexpr (detail::is_interior<N>::value) {
     return [&]<std::size_t... J>(std::index_sequence<J...>) {
       return simplifying::apply<typename N::op>(simplify(operand<J>(e))...);
     }
