@@ -60,15 +60,19 @@ constexpr non_finite_report find_non_finite(const E& f, const P& p) {
   static_assert(detail::check_no_arrays<"find_non_finite", E>());
   using sweep = detail::sweep<E>;
   constexpr auto names = detail::describe_all(typename sweep::steps{});
-  std::array<double, sweep::size> v{};
-  std::array<double, sweep::size> adjoint{};
+  typename sweep::template values<double> v{};
+  typename sweep::template values<double> adjoint{};
   sweep::forward(v, f, p);
-  for (std::size_t i = 0; i < sweep::size; ++i)
-    if (!detail::finite(v[i])) return {non_finite_report::where::value, i, names[i], v[i]};
+  for (std::size_t i = 0; i < sweep::size; ++i) {
+    const double value = v[sweep::slot[i]];
+    if (!detail::finite(value)) return {non_finite_report::where::value, i, names[i], value};
+  }
   sweep::reverse(v, adjoint);
-  for (std::size_t i = sweep::size; i-- > 0;)
-    if (sweep::wanted[i] && !detail::finite(adjoint[i]))
-      return {non_finite_report::where::adjoint, i, names[i], adjoint[i]};
+  for (std::size_t i = sweep::size; i-- > 0;) {
+    const double a = adjoint[sweep::slot[i]];
+    if (sweep::wanted[i] && !detail::finite(a))
+      return {non_finite_report::where::adjoint, i, names[i], a};
+  }
   return {};
 }
 

@@ -189,10 +189,11 @@ constexpr T adjoint_or_zero(const Values& adjoint) {
 template <class B, class R, class Values, std::size_t... I>
 constexpr void read_values(R& r, const Values& v, std::index_sequence<I...>) {
   if constexpr (requires { v[0].tangent; }) {
-    const int in_order[] = {(r.values[I] = v[B::structure::roots()[I]].value, 0)...};
+    const int in_order[] = {
+        (r.values[I] = v[sweep<B>::slot[B::structure::roots()[I]]].value, 0)...};
     (void)in_order;
   } else {
-    const int in_order[] = {(r.values[I] = v[B::structure::roots()[I]], 0)...};
+    const int in_order[] = {(r.values[I] = v[sweep<B>::slot[B::structure::roots()[I]]], 0)...};
     (void)in_order;
   }
 }
@@ -214,9 +215,10 @@ constexpr void forward_column(const B& f, const P& p, R& r, std::index_sequence<
     Plan::sweep::forward(v, f, seeded_along<V>(p));
     ++r.sweeps;
     read_values<B>(r, v, rows);
-    const int in_order[] = {
-        (r.matrix[I][J] = tangent_or_zero<Plan::depends[I][J], B::structure::roots()[I], T>(v),
-         0)...};
+    const int in_order[] = {(
+        r.matrix[I][J] =
+            tangent_or_zero<Plan::depends[I][J], Plan::sweep::slot[B::structure::roots()[I]], T>(v),
+        0)...};
     (void)in_order;
   } else {
     const int in_order[] = {(r.matrix[I][J] = T(0), 0)...};
@@ -242,7 +244,9 @@ constexpr void reverse_row(const typename Plan::sweep::template values<T>& v,
   Plan::sweep::template reverse<decltype(inputs), B::structure::roots()[I]>(v, adjoint);
   ++r.sweeps;
   const int in_order[] = {
-      (r.matrix[I][J] = adjoint_or_zero<Plan::depends[I][J], Plan::positions[J], T>(adjoint), 0)...,
+      (r.matrix[I][J] =
+           adjoint_or_zero<Plan::depends[I][J], Plan::sweep::slot[Plan::positions[J]], T>(adjoint),
+       0)...,
       0};
   (void)in_order;
 }

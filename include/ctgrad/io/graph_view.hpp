@@ -135,10 +135,10 @@ std::vector<node_view> graph_of(const E& e, const P& p) {
   sweep::reverse(v, adjoint);
   std::vector<node_view> nodes = graph_of(e);
   for (std::size_t i = 0; i < nodes.size(); ++i) {
-    nodes[i].value = static_cast<double>(v[i]);
+    nodes[i].value = static_cast<double>(v[sweep::slot[i]]);
     // The root's adjoint is the seed, 1, even where no variable lies below it.
     if (nodes[i].wanted || i + 1 == nodes.size())
-      nodes[i].adjoint = static_cast<double>(adjoint[i]);
+      nodes[i].adjoint = static_cast<double>(adjoint[sweep::slot[i]]);
   }
   return nodes;
 }
