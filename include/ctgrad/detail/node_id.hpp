@@ -1,10 +1,9 @@
 #pragma once
 // Node ids: a 128-bit structural hash per node, computed once per node type from its operands'
-// ids. Comparing ids in constexpr code replaces comparing types through template
-// instantiations, which made deduplicating a graph cost the compiler work per node pair.
+// ids. The graph walk (graph/walk.hpp) tells nodes apart by ids in constexpr code instead of
+// comparing types through template instantiations.
 // Two 64-bit hashes with independent mixing: a collision between distinct nodes of one
 // expression has probability below 2^-100 even for 10^6 nodes.
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -58,63 +57,5 @@ constexpr std::string_view spelling() {
 }
 template <class T>
 inline constexpr node_id type_id = hash_text(0x6f70, spelling<T>());
-
-// Position of each id, by binary search over the ids sorted once.
-template <std::size_t N>
-struct id_index {
-  struct entry {
-    node_id id;
-    std::size_t at;
-  };
-  std::array<entry, N> sorted{};
-
-  static constexpr bool less(const node_id& x, const node_id& y) {
-    return x.a < y.a || (x.a == y.a && x.b < y.b);
-  }
-  constexpr explicit id_index(const std::array<node_id, N>& ids) {
-    for (std::size_t i = 0; i < N; ++i) sorted[i] = {ids[i], i};
-    std::sort(sorted.begin(), sorted.end(),
-              [](const entry& x, const entry& y) { return less(x.id, y.id); });
-  }
-  constexpr std::size_t find(const node_id& id) const {
-    std::size_t lo = 0, hi = N;
-    while (lo < hi) {
-      const std::size_t mid = (lo + hi) / 2;
-      if (less(sorted[mid].id, id))
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    return lo < N && sorted[lo].id == id ? sorted[lo].at : N;
-  }
-};
-
-// A set of ids: open addressing with linear probing in a table of at least twice N slots.
-// Building it and asking it are a few constexpr steps per id (cheaper for the compiler than
-// sorting), which matters because every node type that merges two operand lists builds one.
-template <std::size_t N>
-struct id_set {
-  static constexpr std::size_t capacity = [] {
-    std::size_t c = 2;
-    while (c < 2 * N) c *= 2;
-    return c;
-  }();
-  std::array<node_id, capacity> slots{};
-  std::array<bool, capacity> used{};
-
-  constexpr explicit id_set(const std::array<node_id, N>& ids) {
-    for (const node_id& id : ids) {
-      std::size_t i = id.a & (capacity - 1);
-      while (used[i] && !(slots[i] == id)) i = (i + 1) & (capacity - 1);
-      slots[i] = id;
-      used[i] = true;
-    }
-  }
-  constexpr bool contains(const node_id& id) const {
-    for (std::size_t i = id.a & (capacity - 1); used[i]; i = (i + 1) & (capacity - 1))
-      if (slots[i] == id) return true;
-    return false;
-  }
-};
 
 }  // namespace ctgrad::detail
