@@ -58,7 +58,8 @@ double p6_value(const double* p, double*) {
 template <std::size_t H>
 double p6_gradient(const double* p, double* g) {
   const auto r = ctgrad::batch_gradient(mlp<H>, parameters<H>(p), sample_data()).mean();
-  const auto dw1 = r[w1<H>], db1 = r[b1<H>], dw2 = r[w2<H>];
+  // Views of r's sums (r[w1<H>] would copy them first: 0.1% more instructions at H = 256).
+  const auto dw1 = r.view(w1<H>), db1 = r.view(b1<H>), dw2 = r.view(w2<H>);
   for (std::size_t j = 0; j < H; ++j) {
     g[j] = dw1[j];
     g[H + j] = db1[j];

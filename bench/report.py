@@ -115,7 +115,7 @@ const auto r = ctgrad::batch_gradient(
     mlp<H>, ctgrad::at(w1<H> = view(p, H), b1<H> = view(p + H, H), w2<H> = view(p + 2 * H, H),
                        b2 = p[3 * H]),
     sample_data() /* ctgrad::data(x = xs, t = ts), made once */).mean();
-// r.value(), r[w1<H>] (a std::span<const double, H>), ..., r[b2]
+// r.value(), r[w1<H>] (a std::array<double, H>) or r.view(w1<H>) (a std::span), ..., r[b2]
 ```
 """
 

@@ -93,7 +93,7 @@ struct data_set {
 // ---- The gradients from ctgrad -------------------------------------------------------------
 
 // One sample's loss and gradient: the arrays are bound as they are (viewed, not copied), and
-// g[w1] is a std::span of H numbers.
+// g[w1] is a std::array of H numbers.
 template <std::size_t H>
 loss_and_gradient<H> ctgrad_sample_gradient(const parameters<H>& p, double x_value,
                                             double target_value) {
@@ -101,12 +101,7 @@ loss_and_gradient<H> ctgrad_sample_gradient(const parameters<H>& p, double x_val
   const auto g =
       ctgrad::gradient(net::loss, ctgrad::at(net::w1 = p.w1, net::b1 = p.b1, net::w2 = p.w2,
                                              net::b2 = p.b2, x = x_value, target = target_value));
-  loss_and_gradient<H> r{g.value(), {}};
-  std::ranges::copy(g[net::w1], r.gradient.w1.begin());
-  std::ranges::copy(g[net::b1], r.gradient.b1.begin());
-  std::ranges::copy(g[net::w2], r.gradient.w2.begin());
-  r.gradient.b2 = g[net::b2];
-  return r;
+  return {g.value(), {g[net::w1], g[net::b1], g[net::w2], g[net::b2]}};
 }
 
 // The mean loss over the data set and its gradient: the parameters are bound once, the data
@@ -119,12 +114,7 @@ loss_and_gradient<H> ctgrad_batch_gradient(const parameters<H>& p, const data_se
           net::loss, ctgrad::at(net::w1 = p.w1, net::b1 = p.b1, net::w2 = p.w2, net::b2 = p.b2),
           ctgrad::data(x = d.xs, target = d.ts))
           .mean();
-  loss_and_gradient<H> r{mean.value(), {}};
-  std::ranges::copy(mean[net::w1], r.gradient.w1.begin());
-  std::ranges::copy(mean[net::b1], r.gradient.b1.begin());
-  std::ranges::copy(mean[net::w2], r.gradient.w2.begin());
-  r.gradient.b2 = mean[net::b2];
-  return r;
+  return {mean.value(), {mean[net::w1], mean[net::b1], mean[net::w2], mean[net::b2]}};
 }
 
 // The mean loss alone: forward passes only.

@@ -32,7 +32,7 @@ constexpr std::array<double, 3> b0{0.25, 0.5, -0.75};
 constexpr std::array<double, 3> v0{1.5, -0.5, 0.25};
 constexpr std::array<double, 6> W0{1.0, -2.0, 0.5, 0.25, 3.0, -1.0};
 
-// Entries of an lvalue result are std::spans, which have no ==.
+// Compares ranges of numbers (a std::array entry with a std::span view, say).
 template <class A, class B>
 constexpr bool equal(const A& a, const B& b) {
   return std::ranges::equal(a, b);
@@ -102,11 +102,20 @@ constexpr bool tanh_layer_matches() {
   return close(g.value(), f) && close(g[x], dx);
 }
 static_assert(tanh_layer_matches());
-// Entries are arrays for array variables (a view of an lvalue result, a copy of a temporary).
-static_assert(std::is_same_v<decltype(g[w]), std::span<const double, 3>>);
+// Entries are copies, arrays for array variables, from an lvalue result as from a temporary;
+// view() and value_view() read them in place, from an lvalue result only.
+static_assert(std::is_same_v<decltype(g[w]), std::array<double, 3>>);
 static_assert(std::is_same_v<decltype(g[x]), double>);
 static_assert(std::is_same_v<decltype(gradient(sum(w), at(w = w0))[w]), std::array<double, 3>>);
+static_assert(std::is_same_v<decltype(g.value(w)), std::array<double, 3>>);
 static_assert(g.value(w)[1] == -1.25 && g.value(x) == x0);
+static_assert(std::is_same_v<decltype(g.view(w)), std::span<const double, 3>>);
+static_assert(std::is_same_v<decltype(g.view(x)), const double&>);
+static_assert(std::is_same_v<decltype(g.value_view(w)), std::span<const double, 3>>);
+static_assert(equal(g.view(w), g[w]) && g.view(x) == g[x] && g.value_view(w)[1] == -1.25);
+// A view reads the result's own numbers.
+static_assert(g.view(w).data() >= g.adjoints.data() &&
+              g.view(w).data() + 3 <= g.adjoints.data() + g.adjoints.size());
 // Default entries in graph order.
 static_assert(g.size() == 4);
 
@@ -172,7 +181,7 @@ static_assert(equal(leaky[w], std::array{1.0, 0.125, 1.0}) && leaky.value() == 0
 // Named array intermediates: their entry is an array too, and their adjoint is dL/dh.
 constexpr auto h = ctgrad::let<"h">(tanh(w * x + b));
 constexpr auto gh = gradient(dot(v, h), at(w = w0, b = b0, v = v0, x = x0));
-static_assert(std::is_same_v<decltype(gh[h]), std::span<const double, 3>>);
+static_assert(std::is_same_v<decltype(gh[h]), std::array<double, 3>>);
 static_assert(gh[h][0] == v0[0] && gh[h][1] == v0[1] && gh[h][2] == v0[2]);
 static_assert(close(gh.value(h)[2], h0[2]));
 
@@ -184,15 +193,22 @@ static_assert(equal(absent[w], std::array{1.0, 1.0, 1.0}));
 // A 1-element array behaves as the number it holds, but its entry is an array.
 constexpr auto u = ctgrad::var<"u", 1>;
 constexpr auto gu = gradient(square(dot(u, tanh(u* x))), at(u = std::array{0.5}, x = 2.0));
-static_assert(std::is_same_v<decltype(gu[u]), std::span<const double, 1>>);
+static_assert(std::is_same_v<decltype(gu[u]), std::array<double, 1>>);
 static_assert(close(gu[u][0], gradient(square(c* tanh(c* x)), at(c = 0.5, x = 2.0))[c]));
 
-// Bindings: an lvalue is viewed, a temporary is copied into the point.
-static_assert(std::is_same_v<decltype(w = w0), ctgrad::array_binding<"w", double, 3, false>>);
+// Bindings: an lvalue is viewed, a temporary is copied into the point; the type says which.
+using ctgrad::holds;
+static_assert(std::is_same_v<decltype(w = w0), ctgrad::array_binding<"w", double, 3, holds::view>>);
 static_assert(std::is_same_v<decltype(w = std::array<double, 3>{}),
-                             ctgrad::array_binding<"w", double, 3, true>>);
+                             ctgrad::array_binding<"w", double, 3, holds::copy>>);
 static_assert(std::is_same_v<decltype(w = std::span<const double, 3>(w0)),
-                             ctgrad::array_binding<"w", double, 3, false>>);
+                             ctgrad::array_binding<"w", double, 3, holds::view>>);
+// Columns likewise: an lvalue range or a span is viewed, a temporary range copied.
+static_assert(std::is_same_v<decltype(x = w0), ctgrad::column<"x", double, holds::view>>);
+static_assert(std::is_same_v<decltype(x = std::span<const double>(w0)),
+                             ctgrad::column<"x", double, holds::view>>);
+static_assert(std::is_same_v<decltype(x = std::array<double, 3>{}),
+                             ctgrad::column<"x", double, holds::copy>>);
 // Other element types are converted to the point's scalar type.
 static_assert(value(sum(w), at(w = std::array<int, 3>{1, 2, 3})) == 6.0);
 

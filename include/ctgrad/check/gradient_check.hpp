@@ -90,10 +90,10 @@ template <fixed_string Name, class S, fixed_string BName, class BT>
 constexpr binding<BName, S> replaced(const binding<BName, BT>& b, std::size_t, const S& v) {
   return {Name == BName ? v : static_cast<S>(b.value)};
 }
-template <fixed_string Name, class S, fixed_string BName, class BT, std::size_t N, bool Owning>
-constexpr array_binding<BName, S, N, true> replaced(const array_binding<BName, BT, N, Owning>& b,
-                                                    std::size_t element, const S& v) {
-  array_binding<BName, S, N, true> r{};
+template <fixed_string Name, class S, fixed_string BName, class BT, std::size_t N, holds Storage>
+constexpr array_binding<BName, S, N, holds::copy> replaced(
+    const array_binding<BName, BT, N, Storage>& b, std::size_t element, const S& v) {
+  array_binding<BName, S, N, holds::copy> r{};
   for (std::size_t k = 0; k < N; ++k) r.elements[k] = static_cast<S>(b.data()[k]);
   if (Name == BName) r.elements[element] = v;
   return r;

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "ctgrad/config.hpp"
 #include "ctgrad/core/expr.hpp"
 #include "ctgrad/detail/node_id.hpp"
 #include "ctgrad/detail/type_list.hpp"
@@ -106,6 +107,11 @@ struct object_base : numbers_storage<N> {
   static constexpr shape value_shape = Shape;
   static constexpr bool holds_arrays = Arrays;
 };
+
+// Whether `v = r` views r instead of copying it: r is an lvalue range of numbers that is not a
+// view itself (defined in eval/column.hpp).
+template <class T>
+struct binds_as_view;
 }  // namespace detail
 
 // The object of an interior node: its numbers, and the name of its structure.
@@ -131,9 +137,13 @@ struct variable : detail::numbers_storage<0> {
   static constexpr std::string_view name() { return Name.view(); }
 
   // `w = 2.0` binds a value to the variable (see eval/point.hpp); `x = xs` for a range of
-  // numbers binds one value per sample (eval/column.hpp).
+  // numbers binds one value per sample (eval/column.hpp): a view of an lvalue range (the second
+  // overload, marked so that clang sees the view), else a copy.
   template <class T>
-  constexpr auto operator=(const T& value) const;
+  constexpr auto operator=(T&& value) const;
+  template <class T>
+  requires detail::binds_as_view<T>::value constexpr auto operator=(
+      T& values CTGRAD_LIFETIMEBOUND) const;
 };
 
 template <fixed_string Name, std::size_t Rows, std::size_t Cols>
@@ -152,9 +162,13 @@ struct array_variable : detail::numbers_storage<0> {
   static constexpr auto name_string = Name;
   static constexpr std::string_view name() { return Name.view(); }
 
-  // `w = weights` binds Rows * Cols numbers to the variable (see eval/point.hpp).
+  // `w = weights` binds Rows * Cols numbers to the variable (see eval/point.hpp): a view of an
+  // lvalue range (the second overload), else a copy.
   template <class T>
   constexpr auto operator=(T&& values) const;
+  template <class T>
+  requires detail::binds_as_view<T>::value constexpr auto operator=(
+      T& values CTGRAD_LIFETIMEBOUND) const;
 };
 
 template <long long Num, long long Den>

@@ -1,21 +1,30 @@
 #pragma once
 // A column of per-sample data: `x = xs` for a contiguous range xs of numbers (std::vector,
-// std::array, std::span, a C array) binds the variable x to one value per sample. A column is a
-// view: it holds a std::span into the range, which must outlive it (see reverse/batch.hpp).
+// std::array, std::span, a C array) binds the variable x to one value per sample. Whether the
+// column views xs or holds a copy is part of its type (see holds below and reverse/batch.hpp).
 #include <cstddef>
 #include <ranges>
 #include <span>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
+#include "ctgrad/config.hpp"
 #include "ctgrad/core/expr.hpp"
 
 namespace ctgrad {
 
-template <fixed_string Name, class T>
+// What a binding or a column holds: a view of the caller's numbers, which must outlive it (an
+// lvalue range, or a std::span), or its own copy (a temporary range). It is spelled in the type,
+// array_binding<"w", double, 3, holds::view>, so that a view kept too long shows where it is.
+enum class holds { view, copy };
+
+template <fixed_string Name, class T, holds Storage>
 struct column {
   static constexpr auto name = Name;
+  static constexpr holds storage = Storage;
   using value_type = T;
-  std::span<const T> values;
+  std::conditional_t<Storage == holds::view, std::span<const T>, std::vector<T>> values;
 };
 
 namespace detail {
@@ -31,10 +40,37 @@ concept data_range = std::ranges::contiguous_range<const R> && std::ranges::size
     scalar<std::ranges::range_value_t<const R>> &&
     !is_character<std::remove_cv_t<std::ranges::range_value_t<const R>>>;
 
+// An lvalue of such a range is viewed, unless it is a view itself (a std::span, bound by value).
+template <class T>
+struct binds_as_view {
+  static constexpr bool value =
+      data_range<std::remove_cv_t<T>> && !std::ranges::borrowed_range<std::remove_cv_t<T>>;
+};
+
+template <class R>
+using element_of = std::remove_cv_t<std::ranges::range_value_t<const std::remove_cvref_t<R>>>;
+
+// A temporary range as a column's own numbers: a std::vector of the same numbers is moved in.
+template <fixed_string Name, class R>
+constexpr auto copied_column(R&& range) {
+  using E = element_of<R>;
+  if constexpr (std::is_same_v<std::remove_cvref_t<R>, std::vector<E>>)
+    return column<Name, E, holds::copy>{std::vector<E>(std::forward<R>(range))};
+  else
+    return column<Name, E, holds::copy>{std::vector<E>(
+        std::ranges::data(range), std::ranges::data(range) + std::ranges::size(range))};
+}
+template <fixed_string Name, class R>
+constexpr auto viewed_column(const R& range) {
+  using E = element_of<R>;
+  return column<Name, E, holds::view>{
+      std::span<const E>(std::ranges::data(range), std::ranges::size(range))};
+}
+
 template <class T>
 struct is_column : std::false_type {};
-template <fixed_string Name, class T>
-struct is_column<column<Name, T>> : std::true_type {};
+template <fixed_string Name, class T, holds Storage>
+struct is_column<column<Name, T, Storage>> : std::true_type {};
 }  // namespace detail
 
 }  // namespace ctgrad

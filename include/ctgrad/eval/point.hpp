@@ -1,6 +1,7 @@
 #pragma once
 // A point of evaluation: values bound to variables by name, `ctgrad::at(w = 2.0, x = 3.0)`.
-// Extra bindings are allowed and ignored; a variable bound twice is an error.
+// Extra bindings are allowed and ignored; a variable bound twice is an error. Numbers are copied;
+// an array is viewed (an lvalue, a span) or copied (a temporary), as its binding's type says.
 #include <array>
 #include <cstddef>
 #include <ranges>
@@ -9,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include "ctgrad/config.hpp"
 #include "ctgrad/core/nodes.hpp"
@@ -26,16 +28,17 @@ struct binding {
 
 // The numbers bound to an array variable: a view of the caller's array (bound from an lvalue or
 // a span, which must outlive the point), or, bound from a temporary, a copy of it.
-template <fixed_string Name, class T, std::size_t N, bool Owning>
+template <fixed_string Name, class T, std::size_t N, holds Storage>
 struct array_binding {
   static constexpr auto name = Name;
   static constexpr std::size_t length = N;
+  static constexpr holds storage = Storage;
   using value_type = T;
-  std::conditional_t<Owning, std::array<T, N>, std::span<const T, N>> elements;
+  std::conditional_t<Storage == holds::copy, std::array<T, N>, std::span<const T, N>> elements;
 
   CTGRAD_INLINE constexpr const T* data() const { return elements.data(); }
   // The same numbers, viewed (what a batch passes to every sample instead of copying them).
-  constexpr array_binding<Name, T, N, false> view() const {
+  constexpr array_binding<Name, T, N, holds::view> view() const CTGRAD_LIFETIMEBOUND {
     return {std::span<const T, N>(data(), N)};
   }
 };
@@ -79,18 +82,30 @@ struct no_value_is_bound_to_variable {
 };
 }  // namespace error
 
+// `x = xs` for an lvalue range: a column that views xs.
 template <fixed_string Name>
 template <class T>
-constexpr auto variable<Name>::operator=(const T& value) const {
-  if constexpr (detail::data_range<T>) {
-    using E = std::remove_cv_t<std::ranges::range_value_t<const T>>;
-    return column<Name, E>{std::span<const E>(std::ranges::data(value), std::ranges::size(value))};
+requires detail::binds_as_view<T>::value constexpr auto variable<Name>::operator=(
+    T& values CTGRAD_LIFETIMEBOUND) const {
+  return detail::viewed_column<Name>(values);
+}
+
+// `x = 2.0`: a binding; `x = xs` for a span (a view already) or a temporary range (copied).
+template <fixed_string Name>
+template <class T>
+constexpr auto variable<Name>::operator=(T&& value) const {
+  using U = std::remove_cvref_t<T>;
+  if constexpr (detail::data_range<U>) {
+    if constexpr (std::ranges::borrowed_range<U>)
+      return detail::viewed_column<Name>(value);
+    else
+      return detail::copied_column<Name>(std::forward<T>(value));
   } else {
     static_assert(
-        scalar<T> || error::a_variable_is_bound_to_something_that_is_not_a_number<T>::value,
+        scalar<U> || error::a_variable_is_bound_to_something_that_is_not_a_number<U>::value,
         "ctgrad: a variable can only be bound to a number (int, double, or a type for "
         "which ctgrad::enable_scalar is true)");
-    if constexpr (scalar<T>) return binding<Name, T>{value};
+    if constexpr (scalar<U>) return binding<Name, U>{value};
   }
 }
 
@@ -117,39 +132,57 @@ constexpr std::size_t static_length() {
                               std::to_string(expected) + " elements but is bound to " +
                               std::to_string(got) + " numbers");
 }
+
+// Checks the length of the numbers bound to array variable Name, and binds them: viewed, or
+// copied into the binding.
+template <fixed_string Name, std::size_t N, holds Storage, class R>
+constexpr auto bind_array(const R& values) {
+  using E = element_of<R>;
+  constexpr std::size_t m = static_length<R>();
+  static_assert(m == std::dynamic_extent || m == N ||
+                    error::an_array_variable_is_bound_to_a_different_number_of_values<
+                        spelled<Name>, ctgrad::length<N>, ctgrad::length<m>>::value,
+                "ctgrad: an array variable is bound to an array of a different length");
+  if constexpr (m == std::dynamic_extent || m == N) {
+    const E* first = std::ranges::data(values);
+    if constexpr (m == std::dynamic_extent)
+      if (std::ranges::size(values) != N)
+        throw_wrong_length(Name.view(), N, std::ranges::size(values));
+    if constexpr (Storage == holds::view) {
+      return array_binding<Name, E, N, holds::view>{std::span<const E, N>(first, N)};
+    } else {
+      array_binding<Name, E, N, holds::copy> b{};
+      for (std::size_t k = 0; k < N; ++k) b.elements[k] = first[k];
+      return b;
+    }
+  }
+}
 }  // namespace detail
 
+// `w = ws` for an lvalue range: a binding that views ws.
+template <fixed_string Name, std::size_t Rows, std::size_t Cols>
+template <class T>
+requires detail::binds_as_view<T>::value constexpr auto array_variable<Name, Rows, Cols>::operator=(
+    T& values CTGRAD_LIFETIMEBOUND) const {
+  return detail::bind_array<Name, Rows * Cols, holds::view>(values);
+}
+
+// `w = ws` for a span (viewed: a view already) or a temporary range (copied); anything else is
+// an error.
 template <fixed_string Name, std::size_t Rows, std::size_t Cols>
 template <class T>
 constexpr auto array_variable<Name, Rows, Cols>::operator=(T&& values) const {
-  constexpr std::size_t n = Rows * Cols;
-  if constexpr (detail::data_range<std::remove_cvref_t<T>>) {
-    using E = std::remove_cv_t<std::ranges::range_value_t<const std::remove_cvref_t<T>>>;
-    constexpr std::size_t m = detail::static_length<T>();
-    static_assert(m == std::dynamic_extent || m == n ||
-                      error::an_array_variable_is_bound_to_a_different_number_of_values<
-                          spelled<Name>, ctgrad::length<n>, ctgrad::length<m>>::value,
-                  "ctgrad: an array variable is bound to an array of a different length");
-    if constexpr (m == std::dynamic_extent || m == n) {
-      const E* first = std::ranges::data(values);
-      if constexpr (m == std::dynamic_extent)
-        if (std::ranges::size(values) != n)
-          detail::throw_wrong_length(Name.view(), n, std::ranges::size(values));
-      if constexpr (std::ranges::borrowed_range<T>) {
-        return array_binding<Name, E, n, false>{std::span<const E, n>(first, n)};
-      } else {
-        array_binding<Name, E, n, true> b{};
-        for (std::size_t k = 0; k < n; ++k) b.elements[k] = first[k];
-        return b;
-      }
-    }
+  using U = std::remove_cvref_t<T>;
+  if constexpr (detail::data_range<U>) {
+    constexpr holds storage = std::ranges::borrowed_range<U> ? holds::view : holds::copy;
+    return detail::bind_array<Name, Rows * Cols, storage>(values);
   } else {
     static_assert(!scalar<T> || error::an_array_variable_is_bound_to_a_number<spelled<Name>>::value,
                   "ctgrad: an array variable (var<\"w\", N>) is bound to a single number; bind it "
                   "to N numbers: a std::array<double, N>, a std::span or a std::vector");
     static_assert(
         scalar<T> || error::an_array_variable_is_bound_to_something_that_is_not_an_array_of_numbers<
-                         spelled<Name>, std::remove_cvref_t<T>>::value,
+                         spelled<Name>, U>::value,
         "ctgrad: an array variable can only be bound to a contiguous range of numbers "
         "(std::array<double, N>, std::span, std::vector)");
   }
@@ -160,22 +193,22 @@ template <class T>
 struct is_binding : std::false_type {};
 template <fixed_string Name, class T>
 struct is_binding<binding<Name, T>> : std::true_type {};
-template <fixed_string Name, class T, std::size_t N, bool Owning>
-struct is_binding<array_binding<Name, T, N, Owning>> : std::true_type {};
+template <fixed_string Name, class T, std::size_t N, holds Storage>
+struct is_binding<array_binding<Name, T, N, Storage>> : std::true_type {};
 
 template <class T>
 struct is_array_binding : std::false_type {};
-template <fixed_string Name, class T, std::size_t N, bool Owning>
-struct is_array_binding<array_binding<Name, T, N, Owning>> : std::true_type {};
+template <fixed_string Name, class T, std::size_t N, holds Storage>
+struct is_array_binding<array_binding<Name, T, N, Storage>> : std::true_type {};
 
 // The binding of a point (a base class) that binds Name, found by deduction.
 template <fixed_string Name, class T>
 constexpr const binding<Name, T>& binding_named(const binding<Name, T>& b) {
   return b;
 }
-template <fixed_string Name, class T, std::size_t N, bool Owning>
-constexpr const array_binding<Name, T, N, Owning>& binding_named(
-    const array_binding<Name, T, N, Owning>& b) {
+template <fixed_string Name, class T, std::size_t N, holds Storage>
+constexpr const array_binding<Name, T, N, Storage>& binding_named(
+    const array_binding<Name, T, N, Storage>& b) {
   return b;
 }
 template <fixed_string Name, class Point>
@@ -256,9 +289,10 @@ struct point : Bindings... {
   }
 };
 
-// ctgrad::at(w = 2.0, x = 3.0, b = 1.0)
+// ctgrad::at(w = 2.0, x = 3.0, b = 1.0). The bindings are taken by value (numbers, views or
+// copies, each moved into the point); the point views what its bindings view.
 template <class... Bindings>
-constexpr auto at(const Bindings&... bindings) {
+constexpr auto at(Bindings... bindings CTGRAD_LIFETIMEBOUND) {
   static_assert(!(detail::is_column<Bindings>::value || ...) ||
                     (error::a_range_of_samples_belongs_in_ctgrad_data<Bindings>::value && ...),
                 "ctgrad::at: a variable is bound to a range of values; per-sample data go in "
@@ -275,7 +309,7 @@ constexpr auto at(const Bindings&... bindings) {
           error::a_variable_is_bound_twice<spelled<detail::at<twice, Bindings...>::name>>::value,
           "ctgrad: a variable is bound twice in ctgrad::at(...)");
     } else {
-      return point<Bindings...>{bindings...};
+      return point<Bindings...>{std::move(bindings)...};
     }
   }
 }

@@ -304,4 +304,14 @@ constexpr auto jacobian(const F& f, const P& p, targets<Ids...>) {
     return detail::run_jacobian<Mode>(f, p, detail::list<Ids...>{});
 }
 
+// The same, where some output must contain every input: jacobian(f, p, wrt_strict(x, y)).
+template <mode Mode = mode::by_shape, class F, class P, class... Ids>
+constexpr auto jacobian(const F& f, const P& p, strict_targets<Ids...>) {
+  if constexpr (detail::check_jacobian_call<F, P>() && detail::check_no_arrays<"jacobian", F>() &&
+                detail::check_inputs<Ids...>()) {
+    static_assert(detail::check_outputs_contain_inputs<detail::sweep<F>, Ids...>());
+    return detail::run_jacobian<Mode>(f, p, detail::list<Ids...>{});
+  }
+}
+
 }  // namespace ctgrad

@@ -11,6 +11,7 @@
 #include <string>
 #include <utility>
 
+#include "ctgrad/config.hpp"
 #include "ctgrad/eval/column.hpp"
 #include "ctgrad/reverse/gradient.hpp"
 
@@ -35,7 +36,8 @@ struct expected_data_made_by_ctgrad_data {
 };
 }  // namespace error
 
-// The per-sample data: columns of equal length, viewed, not copied.
+// The per-sample data: columns of equal length, each a view of the caller's range or a copy
+// of a temporary one (column<"x", double, holds::view> or holds::copy).
 template <class... Columns>
 struct data_set : Columns... {
   std::size_t samples;  // the length of every column
@@ -63,10 +65,11 @@ namespace detail {
 }
 }  // namespace detail
 
-// data(x = xs, t = ts): the columns of a data set. Columns of different lengths throw
-// std::invalid_argument, naming two of them and their lengths.
+// data(x = xs, t = ts): the columns of a data set, moved in (a copied column is not copied
+// again). Columns of different lengths throw std::invalid_argument, naming two of them and their
+// lengths.
 template <class... Columns>
-constexpr auto data(const Columns&... columns) {
+constexpr auto data(Columns... columns CTGRAD_LIFETIMEBOUND) {
   static_assert(sizeof...(Columns) > 0 &&
                     ((detail::is_column<Columns>::value && ...) ||
                      (error::data_takes_columns_like_x_equals_values<Columns>::value && ...)),
@@ -85,14 +88,14 @@ constexpr auto data(const Columns&... columns) {
       for (std::size_t i = 1; i < sizeof...(Columns); ++i)
         if (sizes[i] != sizes[0])
           detail::throw_unequal_columns(names[0], sizes[0], names[i], sizes[i]);
-      return data_set<Columns...>{columns..., sizes[0]};
+      return data_set<Columns...>{std::move(columns)..., sizes[0]};
     }
   }
 }
 
 // The gradient summed over the samples: value() is the sum of the loss, r[w] the sum of
-// dloss/dw (for an array variable, a std::span of per-element sums), samples the number of
-// samples; mean() divides both by it.
+// dloss/dw (for an array variable, a std::array of per-element sums; r.view(w) reads them in
+// place), samples the number of samples; mean() divides both by it.
 template <class T, class... Ids>
 struct batch_gradient_result {
   using layout = detail::entry_layout<Ids...>;
@@ -105,11 +108,16 @@ struct batch_gradient_result {
   constexpr T value() const { return total; }
 
   template <class X>
-  constexpr auto operator[](const X&) const& {
+  constexpr auto operator[](const X&) const {
+    return layout::template copy<X>(sums);
+  }
+  template <class X>
+  constexpr decltype(auto) view(const X&) const& CTGRAD_LIFETIMEBOUND {
     return layout::template view<X>(sums);
   }
   template <class X>
-  constexpr auto operator[](const X&) && {
+  constexpr auto view(const X&) && {
+    layout::template check_not_temporary<X>();
     return layout::template copy<X>(sums);
   }
 
@@ -147,9 +155,9 @@ struct per_sample {
   CTGRAD_INLINE static constexpr const B& from(const B& b) { return b; }
 };
 template <fixed_string Name, class T, std::size_t N>
-struct per_sample<array_binding<Name, T, N, true>> {
-  using type = array_binding<Name, T, N, false>;
-  CTGRAD_INLINE static constexpr type from(const array_binding<Name, T, N, true>& b) {
+struct per_sample<array_binding<Name, T, N, holds::copy>> {
+  using type = array_binding<Name, T, N, holds::view>;
+  CTGRAD_INLINE static constexpr type from(const array_binding<Name, T, N, holds::copy>& b) {
     return b.view();
   }
 };
@@ -273,6 +281,15 @@ template <class E, class P, class D, class... Ids>
 constexpr auto batch_gradient(const E& loss, const P& p, const D& d, targets<Ids...>) {
   if constexpr (detail::check_call<E, P>() && detail::check_batch_call<P, D>())
     return detail::batch_sum(loss, p, d, 0, d.samples, detail::list<Ids...>{});
+}
+
+// The same, where every target must occur in loss: batch_gradient(loss, p, d, wrt_strict(...)).
+template <class E, class P, class D, class... Ids>
+constexpr auto batch_gradient(const E& loss, const P& p, const D& d, strict_targets<Ids...>) {
+  if constexpr (detail::check_call<E, P>() && detail::check_batch_call<P, D>()) {
+    static_assert(detail::check_contains_targets<detail::sweep<E>, Ids...>());
+    return detail::batch_sum(loss, p, d, 0, d.samples, detail::list<Ids...>{});
+  }
 }
 
 }  // namespace ctgrad

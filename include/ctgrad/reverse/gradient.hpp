@@ -1,85 +1,30 @@
 #pragma once
-// gradient(f, at(...)) and gradient(f, at(...), wrt(w, b)): one forward pass, then one adjoint
-// sweep in reverse topological order, giving df/dv for every variable v (and for every named
-// intermediate) at once. No tape, no heap, no virtual call: the sweep is generated from f's type.
+// gradient(f, at(...)) and gradient(f, at(...), wrt(w, b) or wrt_strict(w, b)): one forward
+// pass, then one adjoint sweep in reverse topological order, giving df/dv for every variable v
+// (and for every named intermediate) at once. No tape, no heap, no virtual call: the sweep is
+// generated from f's type.
 #include <array>
 #include <cstddef>
 #include <span>
 #include <type_traits>
 
+#include "ctgrad/config.hpp"
 #include "ctgrad/eval/value.hpp"
 #include "ctgrad/graph/sweep.hpp"
+#include "ctgrad/reverse/targets.hpp"
 
 namespace ctgrad {
 
 namespace error {
-template <class Argument>
-struct wrt_takes_variables_or_named_intermediates {
-  static constexpr bool value = false;
-};
 template <class Entry>
 struct the_gradient_has_no_entry_for {
   static constexpr bool value = false;
 };
+template <class Entry>
+struct a_view_of_a_temporary_result_would_dangle {
+  static constexpr bool value = false;
+};
 }  // namespace error
-
-namespace detail {
-template <class T>
-using entry_id = typename entry_id_of<structure_t<T>>::type;
-
-// How an entry is named in diagnostics: name<'w'> for a variable, else the argument's type.
-template <class T>
-struct entry_name_of {
-  using type = T;
-};
-template <fixed_string Name>
-struct entry_name_of<variable<Name>> {
-  using type = spelled<Name>;
-};
-template <fixed_string Name, std::size_t Rows, std::size_t Cols>
-struct entry_name_of<array_variable<Name, Rows, Cols>> {
-  using type = spelled<Name>;
-};
-template <fixed_string Name, class E>
-struct entry_name_of<expr<named<Name>, E>> {
-  using type = spelled<Name>;
-};
-template <class T>
-struct entry_name_for {
-  using type = typename entry_name_of<std::remove_cvref_t<T>>::type;
-};
-template <class T>
-requires expression<T>
-struct entry_name_for<T> {
-  using type = typename entry_name_of<structure_t<T>>::type;
-};
-template <class T>
-using entry_name = typename entry_name_for<T>::type;
-
-template <class T>
-concept gradient_target = expression<T> && !std::is_void_v<entry_id<T>>;
-
-template <class Id, class... Ids>
-constexpr std::size_t find_entry() {
-  constexpr std::array<bool, sizeof...(Ids)> hit{std::is_same_v<Id, Ids>...};
-  for (std::size_t i = 0; i < hit.size(); ++i)
-    if (hit[i]) return i;
-  return sizeof...(Ids);
-}
-}  // namespace detail
-
-// The targets of a gradient: variables or named intermediates, e.g. wrt(w1, b1).
-template <class... Ids>
-struct targets {};
-
-template <class... X>
-constexpr auto wrt(const X&...) {
-  static_assert((detail::gradient_target<X> && ...) ||
-                    (error::wrt_takes_variables_or_named_intermediates<X>::value && ...),
-                "ctgrad::wrt: a gradient is taken with respect to variables (ctgrad::var) or "
-                "named intermediates (ctgrad::let), not with respect to an expression");
-  if constexpr ((detail::gradient_target<X> && ...)) return targets<detail::entry_id<X>...>{};
-}
 
 namespace detail {
 // Where each entry's elements lie in a result's flat arrays: one slot for a number, one per
@@ -104,17 +49,7 @@ struct entry_layout {
     return i < size ? i : 0;
   }
 
-  // Entry X of a flat array: a number, or a view of its elements (read from an lvalue result).
-  template <class X, class T, std::size_t N>
-  CTGRAD_INLINE static constexpr auto view(const std::array<T, N>& flat) {
-    constexpr std::size_t i = index<X>();
-    constexpr shape s = shapes[i];
-    if constexpr (!s.array)
-      return flat[start[i]];
-    else
-      return std::span<const T, s.width()>(flat.data() + start[i], s.width());
-  }
-  // The same as a copy (read from a temporary result, which a view would outlive).
+  // Entry X of a flat array: a number, or a copy of an array's elements.
   template <class X, class T, std::size_t N>
   CTGRAD_INLINE static constexpr auto copy(const std::array<T, N>& flat) {
     constexpr std::size_t i = index<X>();
@@ -127,12 +62,31 @@ struct entry_layout {
       return out;
     }
   }
+  // The same in place: a reference to the number, or a std::span of the elements.
+  template <class X, class T, std::size_t N>
+  CTGRAD_INLINE static constexpr decltype(auto) view(
+      const std::array<T, N>& flat CTGRAD_LIFETIMEBOUND) {
+    constexpr std::size_t i = index<X>();
+    constexpr shape s = shapes[i];
+    if constexpr (!s.array)
+      return flat[start[i]];
+    else
+      return std::span<const T, s.width()>(flat.data() + start[i], s.width());
+  }
+  // Stops where view() is asked of a temporary result, which the view would outlive.
+  template <class X>
+  static constexpr void check_not_temporary() {
+    static_assert(error::a_view_of_a_temporary_result_would_dangle<entry_name<X>>::value,
+                  "ctgrad: view() of a temporary result would dangle after this statement; "
+                  "index the result instead (r[x] is a copy), or keep the result in a variable");
+  }
 };
 }  // namespace detail
 
-// The result of a sweep: the function's value, and per entry its value and its adjoint. The
-// entry of an array variable is an array: r[w] is a std::span of its elements (a std::array
-// when r is a temporary).
+// The result of a sweep: the function's value, and per entry its value and its adjoint. It owns
+// its numbers, and so do the entries it gives: r[w] for an array variable is a std::array of its
+// elements. r.view(w) reads them in place instead (a std::span, or a reference to a number),
+// valid while r lives.
 template <class T, class... Ids>
 struct gradient_result {
   using layout = detail::entry_layout<Ids...>;
@@ -146,22 +100,35 @@ struct gradient_result {
   // f at the point.
   constexpr T value() const { return function_value; }
 
-  // df/dx for a variable or named intermediate x.
+  // df/dx for a variable or named intermediate x (a copy).
   template <class X>
-  CTGRAD_INLINE constexpr auto operator[](const X&) const& {
+  CTGRAD_INLINE constexpr auto operator[](const X&) const {
+    return layout::template copy<X>(adjoints);
+  }
+  // The forward value of x at the point (a copy).
+  template <class X>
+  CTGRAD_INLINE constexpr auto value(const X&) const {
+    return layout::template copy<X>(values);
+  }
+
+  // df/dx and the value of x in place, without a copy: views of this result.
+  template <class X>
+  CTGRAD_INLINE constexpr decltype(auto) view(const X&) const& CTGRAD_LIFETIMEBOUND {
     return layout::template view<X>(adjoints);
   }
   template <class X>
-  CTGRAD_INLINE constexpr auto operator[](const X&) && {
-    return layout::template copy<X>(adjoints);
-  }
-  // The forward value of x at the point.
-  template <class X>
-  CTGRAD_INLINE constexpr auto value(const X&) const& {
+  CTGRAD_INLINE constexpr decltype(auto) value_view(const X&) const& CTGRAD_LIFETIMEBOUND {
     return layout::template view<X>(values);
   }
+  // On a temporary result: a compile error (the copy returned after it adds no second one).
   template <class X>
-  CTGRAD_INLINE constexpr auto value(const X&) && {
+  constexpr auto view(const X&) && {
+    layout::template check_not_temporary<X>();
+    return layout::template copy<X>(adjoints);
+  }
+  template <class X>
+  constexpr auto value_view(const X&) && {
+    layout::template check_not_temporary<X>();
     return layout::template copy<X>(values);
   }
 };
@@ -246,6 +213,15 @@ template <class E, class P, class... Ids>
 CTGRAD_INLINE constexpr auto gradient(const E& f, const P& p, targets<Ids...>) {
   if constexpr (detail::check_call<E, P>())
     return detail::run_gradient<E, P, Ids...>(f, p, std::index_sequence_for<Ids...>{});
+}
+
+// The same, where every target must occur in f: gradient(f, p, wrt_strict(w, b)).
+template <class E, class P, class... Ids>
+CTGRAD_INLINE constexpr auto gradient(const E& f, const P& p, strict_targets<Ids...>) {
+  if constexpr (detail::check_call<E, P>()) {
+    static_assert(detail::check_contains_targets<detail::sweep<E>, Ids...>());
+    return detail::run_gradient<E, P, Ids...>(f, p, std::index_sequence_for<Ids...>{});
+  }
 }
 
 }  // namespace ctgrad

@@ -56,4 +56,14 @@ auto parallel_batch_gradient(const E& loss, const P& p, const D& d, targets<Ids.
     return detail::parallel_batch_sum(loss, p, d, detail::list<Ids...>{}, threads);
 }
 
+// The same, where every target must occur in loss.
+template <class E, class P, class D, class... Ids>
+auto parallel_batch_gradient(const E& loss, const P& p, const D& d, strict_targets<Ids...>,
+                             unsigned threads = detail::default_thread_count()) {
+  if constexpr (detail::check_call<E, P>() && detail::check_batch_call<P, D>()) {
+    static_assert(detail::check_contains_targets<detail::sweep<E>, Ids...>());
+    return detail::parallel_batch_sum(loss, p, d, detail::list<Ids...>{}, threads);
+  }
+}
+
 }  // namespace ctgrad
