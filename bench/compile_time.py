@@ -172,13 +172,39 @@ def main():
         f.write('shape\tsize\tnodes\tcompiler\tseconds\tpeak_mb\tstatus\n')
         for r in rows:
             f.write('\t'.join('' if v is None else str(v) for v in r) + '\n')
-    # Markdown: one line per shape and size, both compilers, with the growth per doubling.
-    compilers = args.compilers.split(',')
-    print('| shape | size | nodes | ' + ' | '.join(f'{c} s / MB | {c} growth per doubling'
-                                                  for c in compilers) + ' |')
-    print('| --- | ---: | ---: | ' + ' | '.join('---: | ---:' for _ in compilers) + ' |')
+    with open(os.path.join(OUT, 'compile_time.md'), 'w') as f:
+        f.write(section(rows, args.shapes.split(','), args.compilers.split(','), runs))
+    print(section(rows, args.shapes.split(','), args.compilers.split(','), runs))
+
+
+# Before the graph was found by one walk at the root (the previous release, same machine, same
+# shapes; user seconds, g++ / clang++): the reference for the growth the table shows now.
+BEFORE = {
+    ('chain', 200): '2.5 / 2.5', ('chain', 400): '9.2 / 7.2', ('chain', 800): '28.9 / 13.3',
+    ('chain', 1000): '223 / not run', ('chain', 1600): 'over 100 / 59',
+    ('euler', 200): 'did not finish (K = 22: 6.6 s with g++)',
+    ('tanh', 10): '1.2 / 1.3', ('tanh', 100): '22.5 / 17.6', ('tanh', 1000): 'did not finish',
+}
+
+
+def section(rows, shapes, compilers, runs):
+    """docs/benchmarks.md's section "Compile time", with the growth per doubling of the size."""
+    L = ['## Compile time (`bench/compile_time.py`)', '',
+         'One translation unit per shape and size that builds an expression one statement per step,'
+         ' as a user would write it, and takes one gradient at a run-time point;'
+         f' `-std=c++20 -O2 -c`, user CPU seconds (the lowest of {runs} runs) and peak resident MB'
+         ' (`/usr/bin/time -f "%U %M"`). The shapes are described in the script: `chain` has a'
+         ' run-time number in every step (no step shares a node), `sum` is a long sum of distinct'
+         ' terms of 100 variables whose inner subexpressions repeat (one node by type), `tanh` and'
+         ' `euler` are `unroll<K>` of a step that uses its input once and twice, `small` is the'
+         ' fixed cost of one small gradient. "Growth" is the factor by which the time grows per'
+         ' doubling of the distinct nodes (2.00x is linear); "before" is the previous release.',
+         '']
+    head = '| shape | size | distinct nodes | ' + ' | '.join(
+        f'{c} s / MB | {c} growth' for c in compilers) + ' | before (g++ / clang++ s) |'
+    L += [head, '| --- | ---: | ---: | ' + ' | '.join('---: | ---:' for _ in compilers) + ' | --- |']
     by = {(r[0], r[1], r[3]): r for r in rows}
-    for shape in args.shapes.split(','):
+    for shape in shapes:
         sizes = sorted({r[1] for r in rows if r[0] == shape})
         for i, size in enumerate(sizes):
             cells = []
@@ -189,14 +215,14 @@ def main():
                     cells += [r[6], '']
                     continue
                 growth = ''
-                if i > 0:
+                if i > 0 and shape in ('chain', 'sum'):
                     prev = by[(shape, sizes[i - 1], c)]
-                    prev_nodes = prev[2] or sizes[i - 1]
-                    cur_nodes = nodes or size
+                    prev_nodes, cur_nodes = prev[2] or sizes[i - 1], nodes or size
                     if prev[4] and cur_nodes > prev_nodes:
                         growth = f'{math.pow(r[4] / prev[4], 1 / math.log2(cur_nodes / prev_nodes)):.2f}x'
                 cells += [f'{r[4]:.2f} / {r[5]}', growth]
-            print(f'| {shape} | {size} | {nodes or ""} | ' + ' | '.join(cells) + ' |')
+            L.append(f'| {shape} | {size} | {nodes or ""} | ' + ' | '.join(cells) + f' | {BEFORE.get((shape, size), "")} |')
+    return '\n'.join(L) + '\n'
 
 
 if __name__ == '__main__':

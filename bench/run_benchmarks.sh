@@ -3,7 +3,7 @@
 # instructions per evaluation with callgrind (P1-P6, ctgrad vs hand), extracts the P1 loops'
 # assembly, and writes docs/benchmarks.md (bench/report.py). About 10-15 minutes.
 # JOBS=1 bench/run_benchmarks.sh builds with one job (default: all cores).
-# Results go to build/bench-results/; bench/compile_time.sh adds the compile-time table.
+# Results go to build/bench-results/; bench/compile_time.py adds the compile-time table.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/build/bench-results"
