@@ -102,20 +102,34 @@ def analysis(calls, inlined):
 
 
 ARRAY_CODE = """```cpp
+#include <span>
+#include <vector>
+
 constexpr auto x = ctgrad::var<"x">;
 constexpr auto t = ctgrad::var<"t">;
 constexpr auto b2 = ctgrad::var<"b2">;
-template <std::size_t H> constexpr auto w1 = ctgrad::var<"w1", H>;  // and b1, w2
+template <std::size_t H> constexpr auto w1 = ctgrad::var<"w1", H>;
+template <std::size_t H> constexpr auto b1 = ctgrad::var<"b1", H>;
+template <std::size_t H> constexpr auto w2 = ctgrad::var<"w2", H>;
 template <std::size_t H>
 constexpr auto mlp = square(dot(w2<H>, tanh(w1<H> * x + b1<H>)) + b2 - t);
 
-// p: the 3H+1 inputs; the weights are viewed where they are, the samples bound once.
-using view = std::span<const double, H>;
-const auto r = ctgrad::batch_gradient(
-    mlp<H>, ctgrad::at(w1<H> = view(p, H), b1<H> = view(p + H, H), w2<H> = view(p + 2 * H, H),
-                       b2 = p[3 * H]),
-    sample_data() /* ctgrad::data(x = xs, t = ts), made once */).mean();
-// r.value(), r[w1<H>] (a std::array<double, H>) or r.view(w1<H>) (a std::span), ..., r[b2]
+// p: the 3H+1 parameters, viewed where they are; data: the samples, ctgrad::data(x = xs,
+// t = ts), made once. The result's value() is the mean loss, r[w1<H>] a std::array<double, H>
+// of its gradient (r.view(w1<H>) a std::span), ..., r[b2] a number.
+template <std::size_t H, class Data>
+auto mean_loss_and_gradient(const double* p, const Data& data) {
+  using view = std::span<const double, H>;
+  return ctgrad::batch_gradient(mlp<H>,
+                                ctgrad::at(w1<H> = view(p, H), b1<H> = view(p + H, H),
+                                           w2<H> = view(p + 2 * H, H), b2 = p[3 * H]),
+                                data)
+      .mean();
+}
+
+double mean_loss_16(const double* p, const std::vector<double>& xs, const std::vector<double>& ts) {
+  return mean_loss_and_gradient<16>(p, ctgrad::data(x = xs, t = ts)).value();
+}
 ```
 """
 

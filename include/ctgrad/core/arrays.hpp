@@ -27,7 +27,10 @@ constexpr auto sum(const E& e) {
   static_assert(s.array || error::sum_takes_an_array<spelled_shape<s>>::value,
                 "ctgrad::sum: the operand is a number, not an array (var<\"w\", N> or an "
                 "element-wise expression of one)");
-  if constexpr (s.array) return detail::make_node<ops::sum>(e);
+  if constexpr (s.array)
+    return detail::make_node<ops::sum>(e);
+  else
+    return e;  // after the error, so that nothing else is reported
 }
 
 template <expression A, expression B>
@@ -37,7 +40,10 @@ constexpr auto dot(const A& a, const B& b) {
   static_assert(
       fits || error::dot_takes_two_arrays_of_one_shape<spelled_shape<sa>, spelled_shape<sb>>::value,
       "ctgrad::dot: the operands must be arrays of the same length");
-  if constexpr (fits) return detail::make_node<ops::dot>(a, b);
+  if constexpr (fits)
+    return detail::make_node<ops::dot>(a, b);
+  else
+    return detail::invalid_node{};  // after the error, so that nothing else is reported
 }
 
 template <expression M, expression V>
@@ -49,7 +55,10 @@ constexpr auto matvec(const M& m, const V& v) {
                                                                          spelled_shape<sv>>::value,
       "ctgrad::matvec: the first operand must be a matrix (var<\"W\", Rows, Cols>) and the second "
       "a vector of Cols elements");
-  if constexpr (fits) return detail::make_node<ops::matvec>(m, v);
+  if constexpr (fits)
+    return detail::make_node<ops::matvec>(m, v);
+  else
+    return detail::invalid_node{};  // after the error, so that nothing else is reported
 }
 
 }  // namespace ctgrad

@@ -79,6 +79,8 @@ requires(expression<C> || expression<A> ||
     detail::fill_numbers(node, detail::numbers_arg(condition), detail::numbers_arg(a),
                          detail::numbers_arg(b));
     return node;
+  } else {
+    return detail::invalid_node{};  // after the error, so that nothing else is reported
   }
 }
 

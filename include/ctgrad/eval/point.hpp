@@ -26,6 +26,16 @@ struct binding {
   T value;
 };
 
+namespace detail {
+// What a binding or a point that failed a check becomes, after the error that says why: a point
+// holding one binds every variable to 0, so that the rest of the statement compiles and the
+// error is the only one reported.
+struct binding_after_error {
+  static constexpr fixed_string name = "";
+  using value_type = double;
+};
+}  // namespace detail
+
 // The numbers bound to an array variable: a view of the caller's array (bound from an lvalue or
 // a span, which must outlive the point), or, bound from a temporary, a copy of it.
 template <fixed_string Name, class T, std::size_t N, holds Storage>
@@ -105,7 +115,10 @@ constexpr auto variable<Name>::operator=(T&& value) const {
         scalar<U> || error::a_variable_is_bound_to_something_that_is_not_a_number<U>::value,
         "ctgrad: a variable can only be bound to a number (int, double, or a type for "
         "which ctgrad::enable_scalar is true)");
-    if constexpr (scalar<U>) return binding<Name, U>{value};
+    if constexpr (scalar<U>)
+      return binding<Name, U>{value};
+    else
+      return detail::binding_after_error{};
   }
 }
 
@@ -143,7 +156,9 @@ constexpr auto bind_array(const R& values) {
                     error::an_array_variable_is_bound_to_a_different_number_of_values<
                         spelled<Name>, ctgrad::length<N>, ctgrad::length<m>>::value,
                 "ctgrad: an array variable is bound to an array of a different length");
-  if constexpr (m == std::dynamic_extent || m == N) {
+  if constexpr (m != std::dynamic_extent && m != N) {
+    return binding_after_error{};
+  } else {
     const E* first = std::ranges::data(values);
     if constexpr (m == std::dynamic_extent)
       if (std::ranges::size(values) != N)
@@ -185,12 +200,15 @@ constexpr auto array_variable<Name, Rows, Cols>::operator=(T&& values) const {
                          spelled<Name>, U>::value,
         "ctgrad: an array variable can only be bound to a contiguous range of numbers "
         "(std::array<double, N>, std::span, std::vector)");
+    return detail::binding_after_error{};
   }
 }
 
 namespace detail {
 template <class T>
 struct is_binding : std::false_type {};
+template <>
+struct is_binding<binding_after_error> : std::true_type {};
 template <fixed_string Name, class T>
 struct is_binding<binding<Name, T>> : std::true_type {};
 template <fixed_string Name, class T, std::size_t N, holds Storage>
@@ -224,12 +242,13 @@ CTGRAD_INLINE constexpr const T& bound_value(const binding<Name, T>& b) {
   return b.value;
 }
 
-// The position of the first name that appeared before, or N.
+// The position of the first name that appeared before, or N (the empty name of a binding after
+// an error is not a name).
 template <std::size_t N>
 constexpr std::size_t first_repeated(const std::array<std::string_view, N>& names) {
   for (std::size_t j = 0; j < N; ++j)
     for (std::size_t i = 0; i < j; ++i)
-      if (names[i] == names[j]) return j;
+      if (!names[j].empty() && names[i] == names[j]) return j;
   return N;
 }
 }  // namespace detail
@@ -243,6 +262,10 @@ struct point : Bindings... {
   static constexpr std::array<std::string_view, sizeof...(Bindings)> names{
       Bindings::name.view()...};
 
+  // A point made after an error (detail::binding_after_error) answers every variable with 0.
+  static constexpr bool after_error =
+      (std::is_same_v<Bindings, detail::binding_after_error> || ...);
+
   template <fixed_string Name>
   static constexpr bool binds = [] {
     for (std::string_view n : names)
@@ -252,15 +275,20 @@ struct point : Bindings... {
 
   template <fixed_string Name>
   CTGRAD_INLINE constexpr scalar_type get() const {
-    static_assert(binds<Name> || error::no_value_is_bound_to_variable<spelled<Name>>::value,
-                  "ctgrad: a variable of the expression has no value at this point; "
-                  "bind it in ctgrad::at(...)");
+    if constexpr (after_error) return scalar_type{};
+    static_assert(
+        after_error || binds<Name> || error::no_value_is_bound_to_variable<spelled<Name>>::value,
+        "ctgrad: a variable of the expression has no value at this point; "
+        "bind it in ctgrad::at(...)");
     if constexpr (binds<Name>) {
       constexpr bool is_array = detail::is_array_binding<detail::binding_type<Name, point>>::value;
       static_assert(
           !is_array || error::a_number_variable_is_bound_to_an_array<spelled<Name>>::value,
           "ctgrad: a variable that is a number (var<\"x\">) is bound to an array here");
-      if constexpr (!is_array) return static_cast<scalar_type>(detail::bound_value<Name>(*this));
+      if constexpr (!is_array)
+        return static_cast<scalar_type>(detail::bound_value<Name>(*this));
+      else
+        return scalar_type{};
     } else {
       return scalar_type{};
     }
@@ -269,10 +297,13 @@ struct point : Bindings... {
   // Copies the N numbers bound to array variable Name to out.
   template <fixed_string Name, std::size_t N>
   CTGRAD_INLINE constexpr void get_elements(scalar_type* out) const {
-    static_assert(binds<Name> || error::no_value_is_bound_to_variable<spelled<Name>>::value,
-                  "ctgrad: a variable of the expression has no value at this point; "
-                  "bind it in ctgrad::at(...)");
-    if constexpr (binds<Name>) {
+    if constexpr (after_error)
+      for (std::size_t k = 0; k < N; ++k) out[k] = scalar_type{};
+    static_assert(
+        after_error || binds<Name> || error::no_value_is_bound_to_variable<spelled<Name>>::value,
+        "ctgrad: a variable of the expression has no value at this point; "
+        "bind it in ctgrad::at(...)");
+    if constexpr (!after_error && binds<Name>) {
       using B = detail::binding_type<Name, point>;
       static_assert(detail::is_array_binding<B>::value ||
                         error::an_array_variable_is_bound_to_a_number<spelled<Name>>::value,
@@ -288,6 +319,23 @@ struct point : Bindings... {
     }
   }
 };
+
+namespace detail {
+// The arguments of a failed at() that are bindings, in a point made after the error (kept, so
+// that the variables they bind are still the point's and nothing else is reported).
+template <class... Kept>
+constexpr point<Kept...> kept_bindings(point<Kept...> p) {
+  return p;
+}
+template <class... Kept, class B, class... Rest>
+constexpr auto kept_bindings(point<Kept...> p, B b, Rest... rest) {
+  if constexpr (is_binding<B>::value && !std::is_same_v<B, binding_after_error>)
+    return kept_bindings(point<Kept..., B>{static_cast<Kept&>(p)..., std::move(b)},
+                         std::move(rest)...);
+  else
+    return kept_bindings(p, std::move(rest)...);
+}
+}  // namespace detail
 
 // ctgrad::at(w = 2.0, x = 3.0, b = 1.0). The bindings are taken by value (numbers, views or
 // copies, each moved into the point); the point views what its bindings view.
@@ -308,9 +356,12 @@ constexpr auto at(Bindings... bindings CTGRAD_LIFETIMEBOUND) {
       static_assert(
           error::a_variable_is_bound_twice<spelled<detail::at<twice, Bindings...>::name>>::value,
           "ctgrad: a variable is bound twice in ctgrad::at(...)");
+      return point<detail::binding_after_error>{};
     } else {
       return point<Bindings...>{std::move(bindings)...};
     }
+  } else {
+    return detail::kept_bindings(point<detail::binding_after_error>{}, std::move(bindings)...);
   }
 }
 

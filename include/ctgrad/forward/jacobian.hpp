@@ -51,6 +51,7 @@ constexpr auto outputs(const E&... f) {
     static_assert(error::outputs_takes_ctgrad_expressions<detail::at<first_bad, E...>>::value,
                   "ctgrad::outputs takes ctgrad expressions (built from ctgrad::var), e.g. "
                   "outputs(x * y, sin(x))");
+    return detail::invalid_node{};  // after the error, so that nothing else is reported
   } else if constexpr (sizeof...(E) > 0) {
     return detail::make_bundle(f...);
   }

@@ -86,13 +86,31 @@ struct targets {};
 template <class... Ids>
 struct strict_targets {};
 
+namespace detail {
+// The arguments of a failed wrt() that are targets (kept, so that nothing else is reported).
+template <class... Ids>
+constexpr targets<Ids...> kept_targets(targets<Ids...> kept) {
+  return kept;
+}
+template <class... Ids, class X, class... Rest>
+constexpr auto kept_targets(targets<Ids...>, const X&, const Rest&... rest) {
+  if constexpr (gradient_target<X>)
+    return kept_targets(targets<Ids..., entry_id<X>>{}, rest...);
+  else
+    return kept_targets(targets<Ids...>{}, rest...);
+}
+}  // namespace detail
+
 template <class... X>
-constexpr auto wrt(const X&...) {
+constexpr auto wrt(const X&... x) {
   static_assert((detail::gradient_target<X> && ...) ||
                     (error::wrt_takes_variables_or_named_intermediates<X>::value && ...),
                 "ctgrad::wrt: a gradient is taken with respect to variables (ctgrad::var) or "
                 "named intermediates (ctgrad::let), not with respect to an expression");
-  if constexpr ((detail::gradient_target<X> && ...)) return targets<detail::entry_id<X>...>{};
+  if constexpr ((detail::gradient_target<X> && ...))
+    return targets<detail::entry_id<X>...>{};
+  else
+    return detail::kept_targets(targets<>{}, x...);
 }
 
 template <class... X>

@@ -150,14 +150,18 @@ constexpr auto derivative(const E& f, const X& x, const More&... more) {
           error::a_derivative_is_taken_with_respect_to_a_variable_or_named_intermediate<X>::value,
       "ctgrad::derivative: a derivative is taken with respect to variables (ctgrad::var) or "
       "named intermediates (ctgrad::let), not with respect to an expression");
-  static_assert(detail::check_no_arrays<"derivative", E>());
+  constexpr bool no_arrays = detail::check_no_arrays<"derivative", E>();
   (void)x;
-  if constexpr ((detail::gradient_target<X> && ... && detail::gradient_target<More>)) {
+  if constexpr (!no_arrays) {
+    return f;  // after the error: f itself, so that nothing else is reported
+  } else if constexpr ((detail::gradient_target<X> && ... && detail::gradient_target<More>)) {
     const auto df = detail::derivative_of<detail::entry_id<X>>(f);
     if constexpr (sizeof...(More) == 0)
       return df;
     else
       return derivative(df, more...);
+  } else {
+    return f;
   }
 }
 
