@@ -13,22 +13,37 @@ inline constexpr auto v1 = ctgrad::var<"v1">;
 inline constexpr auto v2 = ctgrad::var<"v2">;
 inline constexpr auto v3 = ctgrad::var<"v3">;
 
+// Step K: e_K from e_(K-1).
+template <std::size_t K, class E>
+constexpr auto step(const E& prev) {
+  if constexpr (K % 4 == 0)
+    return sin(prev) * v0 + 0.5;
+  else if constexpr (K % 4 == 1)
+    return sin(prev) * v1 + 0.5;
+  else if constexpr (K % 4 == 2)
+    return sin(prev) * v2 + 0.5;
+  else
+    return sin(prev) * v3 + 0.5;
+}
+
+// Steps From + 1 to To applied to e, split in halves: recursion of depth log K, which the
+// compilers' instantiation depth and stack allow for any K.
+template <std::size_t From, std::size_t To, class E>
+constexpr auto extend(const E& e) {
+  if constexpr (To - From == 1) {
+    return step<To>(e);
+  } else {
+    constexpr std::size_t middle = From + (To - From) / 2;
+    return extend<middle, To>(extend<From, middle>(e));
+  }
+}
+
 template <std::size_t K>
 constexpr auto chain() {
-  if constexpr (K == 0) {
+  if constexpr (K == 0)
     return v0 * v1;
-  } else {
-    constexpr std::size_t k = K % 4;
-    const auto prev = chain<K - 1>();
-    if constexpr (k == 0)
-      return sin(prev) * v0 + 0.5;
-    else if constexpr (k == 1)
-      return sin(prev) * v1 + 0.5;
-    else if constexpr (k == 2)
-      return sin(prev) * v2 + 0.5;
-    else
-      return sin(prev) * v3 + 0.5;
-  }
+  else
+    return extend<0, K>(v0 * v1);
 }
 
 // The value and the four partials of e_K.

@@ -219,28 +219,20 @@ struct is_array_binding : std::false_type {};
 template <fixed_string Name, class T, std::size_t N, holds Storage>
 struct is_array_binding<array_binding<Name, T, N, Storage>> : std::true_type {};
 
-// The binding of a point (a base class) that binds Name, found by deduction.
-template <fixed_string Name, class T>
-constexpr const binding<Name, T>& binding_named(const binding<Name, T>& b) {
-  return b;
-}
-template <fixed_string Name, class T, std::size_t N, holds Storage>
-constexpr const array_binding<Name, T, N, Storage>& binding_named(
-    const array_binding<Name, T, N, Storage>& b) {
-  return b;
-}
-template <fixed_string Name, class Point>
-using binding_type =
-    std::remove_cvref_t<decltype(binding_named<Name>(std::declval<const Point&>()))>;
-
 // Integers are bound as doubles: the arithmetic of a point is floating point.
 template <class T>
 using promoted = std::conditional_t<std::is_integral_v<T>, double, T>;
 
-template <fixed_string Name, class T>
-CTGRAD_INLINE constexpr const T& bound_value(const binding<Name, T>& b) {
-  return b.value;
-}
+// The type a point computes in: double, or the common type with the user's scalar types (a
+// dual number). Without std::common_type's recursion when every value is a double.
+template <class... T>
+struct common_scalar {
+  using type = std::common_type_t<double, T...>;
+};
+template <class... T>
+requires(std::is_same_v<T, double>&&...) struct common_scalar<T...> {
+  using type = double;
+};
 
 // The position of the first name that appeared before, or N (the empty name of a binding after
 // an error is not a name).
@@ -257,7 +249,7 @@ template <class... Bindings>
 struct point : Bindings... {
   // The scalar type every node is computed in: the common type of the bound values.
   using scalar_type =
-      std::common_type_t<double, detail::promoted<typename Bindings::value_type>...>;
+      typename detail::common_scalar<detail::promoted<typename Bindings::value_type>...>::type;
 
   static constexpr std::array<std::string_view, sizeof...(Bindings)> names{
       Bindings::name.view()...};
@@ -266,12 +258,15 @@ struct point : Bindings... {
   static constexpr bool after_error =
       (std::is_same_v<Bindings, detail::binding_after_error> || ...);
 
+  // Where Name's binding is among Bindings, or their count if it is not bound.
   template <fixed_string Name>
-  static constexpr bool binds = [] {
-    for (std::string_view n : names)
-      if (n == Name.view()) return true;
-    return false;
+  static constexpr std::size_t position = [] {
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (names[i] == Name.view()) return i;
+    return names.size();
   }();
+  template <fixed_string Name>
+  static constexpr bool binds = position<Name> < sizeof...(Bindings);
 
   template <fixed_string Name>
   CTGRAD_INLINE constexpr scalar_type get() const {
@@ -281,12 +276,13 @@ struct point : Bindings... {
         "ctgrad: a variable of the expression has no value at this point; "
         "bind it in ctgrad::at(...)");
     if constexpr (binds<Name>) {
-      constexpr bool is_array = detail::is_array_binding<detail::binding_type<Name, point>>::value;
+      using B = detail::at<position<Name>, Bindings...>;
+      constexpr bool is_array = detail::is_array_binding<B>::value;
       static_assert(
           !is_array || error::a_number_variable_is_bound_to_an_array<spelled<Name>>::value,
           "ctgrad: a variable that is a number (var<\"x\">) is bound to an array here");
       if constexpr (!is_array)
-        return static_cast<scalar_type>(detail::bound_value<Name>(*this));
+        return static_cast<scalar_type>(static_cast<const B&>(*this).value);
       else
         return scalar_type{};
     } else {
@@ -304,7 +300,7 @@ struct point : Bindings... {
         "ctgrad: a variable of the expression has no value at this point; "
         "bind it in ctgrad::at(...)");
     if constexpr (!after_error && binds<Name>) {
-      using B = detail::binding_type<Name, point>;
+      using B = detail::at<position<Name>, Bindings...>;
       static_assert(detail::is_array_binding<B>::value ||
                         error::an_array_variable_is_bound_to_a_number<spelled<Name>>::value,
                     "ctgrad: an array variable (var<\"w\", N>) is bound to a single number here");

@@ -42,50 +42,54 @@ CTGRAD_INLINE constexpr void contribute(T& target, const T& adjoint, const T& y,
     target = target + c;  // + only: a user scalar type need not have +=
 }
 
-// A node of a graph without arrays: a number from numbers. Fewer template arguments than the
-// general case (no slots, no shapes), since per-node instantiations are most of the compiler's
-// work on a large graph.
-template <class Step, std::size_t Arity, std::size_t A0, std::size_t A1, std::size_t A2, class T,
-          class Point>
-CTGRAD_INLINE constexpr T number_node(const T* v, const double* numbers, const Point& p) {
+// A node of a graph without arrays: a number from numbers. Its template arguments are the
+// operation and its arity only, and the positions of its operands are arguments: the function is
+// instantiated once per kind of node, not once per node (per-node instantiations were most of
+// the compilers' work on a large graph), and once it is inlined the positions are constants
+// again, so the code is the same.
+template <class Step, std::size_t Arity, class T, class Point>
+CTGRAD_INLINE constexpr T number_node(const T* v, const double* numbers, const Point& p,
+                                      std::size_t a0, std::size_t a1, std::size_t a2) {
   if constexpr (is_variable<Step>::value) {
     return static_cast<T>(p.template get<Step::name_string>());
   } else if constexpr (std::is_same_v<Step, number>) {
-    return static_cast<T>(numbers[A0]);
+    return static_cast<T>(numbers[a0]);
   } else if constexpr (is_constant<Step>::value) {
     if constexpr (Step::denominator == 1)
       return static_cast<T>(Step::numerator);
     else
       return static_cast<T>(Step::numerator) / static_cast<T>(Step::denominator);
   } else if constexpr (Arity == 1) {
-    return Step::value(v[A0]);
+    return Step::value(v[a0]);
   } else if constexpr (Arity == 2) {
-    return Step::value(v[A0], v[A1]);
+    return Step::value(v[a0], v[a1]);
   } else {
-    return Step::value(v[A0], v[A1], v[A2]);
+    return Step::value(v[a0], v[a1], v[a2]);
   }
 }
 
-// The adjoint statement of node I of a graph without arrays. Bit j of Wanted: operand j needs an
-// adjoint; bit j of Assigns: this is its first contribution.
-template <class Op, std::size_t I, std::size_t Arity, std::size_t A0, std::size_t A1,
-          std::size_t A2, unsigned long long Wanted, unsigned long long Assigns, class T>
-CTGRAD_INLINE constexpr void number_adjoint(const T* v, T* adjoint) {
+// The adjoint statement of node i of a graph without arrays, likewise one function per kind of
+// node. Bit j of Wanted: operand j needs an adjoint; bit j of Assigns: this is its first
+// contribution.
+template <class Op, std::size_t Arity, unsigned long long Wanted, unsigned long long Assigns,
+          class T>
+CTGRAD_INLINE constexpr void number_adjoint(const T* v, T* adjoint, std::size_t i, std::size_t a0,
+                                            std::size_t a1, std::size_t a2) {
   if constexpr (Wanted == 0) {
   } else if constexpr (Arity == 1) {
-    contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0]);
+    contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[a0], adjoint[i], v[i], v[a0]);
   } else if constexpr (Arity == 2) {
     if constexpr ((Wanted & 1u) != 0)
-      contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0], v[A1]);
+      contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[a0], adjoint[i], v[i], v[a0], v[a1]);
     if constexpr ((Wanted & 2u) != 0)
-      contribute<Op, 1, (Assigns & 2u) != 0>(adjoint[A1], adjoint[I], v[I], v[A0], v[A1]);
+      contribute<Op, 1, (Assigns & 2u) != 0>(adjoint[a1], adjoint[i], v[i], v[a0], v[a1]);
   } else {
     if constexpr ((Wanted & 1u) != 0)
-      contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[A0], adjoint[I], v[I], v[A0], v[A1], v[A2]);
+      contribute<Op, 0, (Assigns & 1u) != 0>(adjoint[a0], adjoint[i], v[i], v[a0], v[a1], v[a2]);
     if constexpr ((Wanted & 2u) != 0)
-      contribute<Op, 1, (Assigns & 2u) != 0>(adjoint[A1], adjoint[I], v[I], v[A0], v[A1], v[A2]);
+      contribute<Op, 1, (Assigns & 2u) != 0>(adjoint[a1], adjoint[i], v[i], v[a0], v[a1], v[a2]);
     if constexpr ((Wanted & 4u) != 0)
-      contribute<Op, 2, (Assigns & 4u) != 0>(adjoint[A2], adjoint[I], v[I], v[A0], v[A1], v[A2]);
+      contribute<Op, 2, (Assigns & 4u) != 0>(adjoint[a2], adjoint[i], v[i], v[a0], v[a1], v[a2]);
   }
 }
 
@@ -323,8 +327,8 @@ struct graph_sweep : graph<G> {
                                               list<Step...>, std::index_sequence<I...>) {
     if constexpr (base::plain) {
       const int in_order[] = {
-          (v[I] = number_node<Step, base::arity[I], base::operands[I][0], base::operands[I][1],
-                              base::operands[I][2]>(v, numbers, p),
+          (v[I] = number_node<Step, base::arity[I]>(v, numbers, p, base::operands[I][0],
+                                                    base::operands[I][1], base::operands[I][2]),
            0)...};
       (void)in_order;
     } else {
@@ -529,10 +533,10 @@ struct graph_sweep : graph<G> {
                                               std::index_sequence<R...>) {
     if constexpr (base::plain) {
       const int in_order[] = {
-          (number_adjoint<Step, Plan::root - R, base::arity[Plan::root - R],
-                          base::operands[Plan::root - R][0], base::operands[Plan::root - R][1],
-                          base::operands[Plan::root - R][2], Plan::wanted_operands[Plan::root - R],
-                          Plan::assigns[Plan::root - R]>(v, adjoint),
+          (number_adjoint<Step, base::arity[Plan::root - R], Plan::wanted_operands[Plan::root - R],
+                          Plan::assigns[Plan::root - R]>(
+               v, adjoint, Plan::root - R, base::operands[Plan::root - R][0],
+               base::operands[Plan::root - R][1], base::operands[Plan::root - R][2]),
            0)...};
       (void)in_order;
     } else {
