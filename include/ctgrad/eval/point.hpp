@@ -254,7 +254,8 @@ struct point : Bindings... {
   static constexpr std::array<std::string_view, sizeof...(Bindings)> names{
       Bindings::name.view()...};
 
-  // A point made after an error (detail::binding_after_error) answers every variable with 0.
+  // A point made after an error (detail::binding_after_error) answers a variable it does not
+  // bind with 0.
   static constexpr bool after_error =
       (std::is_same_v<Bindings, detail::binding_after_error> || ...);
 
@@ -270,7 +271,6 @@ struct point : Bindings... {
 
   template <fixed_string Name>
   CTGRAD_INLINE constexpr scalar_type get() const {
-    if constexpr (after_error) return scalar_type{};
     static_assert(
         after_error || binds<Name> || error::no_value_is_bound_to_variable<spelled<Name>>::value,
         "ctgrad: a variable of the expression has no value at this point; "
@@ -293,13 +293,13 @@ struct point : Bindings... {
   // Copies the N numbers bound to array variable Name to out.
   template <fixed_string Name, std::size_t N>
   CTGRAD_INLINE constexpr void get_elements(scalar_type* out) const {
-    if constexpr (after_error)
+    if constexpr (after_error && !binds<Name>)
       for (std::size_t k = 0; k < N; ++k) out[k] = scalar_type{};
     static_assert(
         after_error || binds<Name> || error::no_value_is_bound_to_variable<spelled<Name>>::value,
         "ctgrad: a variable of the expression has no value at this point; "
         "bind it in ctgrad::at(...)");
-    if constexpr (!after_error && binds<Name>) {
+    if constexpr (binds<Name>) {
       using B = detail::at<position<Name>, Bindings...>;
       static_assert(detail::is_array_binding<B>::value ||
                         error::an_array_variable_is_bound_to_a_number<spelled<Name>>::value,
@@ -317,19 +317,24 @@ struct point : Bindings... {
 };
 
 namespace detail {
-// The arguments of a failed at() that are bindings, in a point made after the error (kept, so
-// that the variables they bind are still the point's and nothing else is reported).
+// The arguments of a failed at() that are bindings, each name's first, in a point made after the
+// error (kept, so that the variables they bind are still the point's and nothing else is
+// reported).
 template <class... Kept>
 constexpr point<Kept...> kept_bindings(point<Kept...> p) {
   return p;
 }
 template <class... Kept, class B, class... Rest>
 constexpr auto kept_bindings(point<Kept...> p, B b, Rest... rest) {
-  if constexpr (is_binding<B>::value && !std::is_same_v<B, binding_after_error>)
-    return kept_bindings(point<Kept..., B>{static_cast<Kept&>(p)..., std::move(b)},
-                         std::move(rest)...);
-  else
+  if constexpr (is_binding<B>::value && !std::is_same_v<B, binding_after_error>) {
+    if constexpr (!((Kept::name.view() == B::name.view()) || ...))
+      return kept_bindings(point<Kept..., B>{static_cast<Kept&>(p)..., std::move(b)},
+                           std::move(rest)...);
+    else
+      return kept_bindings(p, std::move(rest)...);
+  } else {
     return kept_bindings(p, std::move(rest)...);
+  }
 }
 }  // namespace detail
 
@@ -352,7 +357,7 @@ constexpr auto at(Bindings... bindings CTGRAD_LIFETIMEBOUND) {
       static_assert(
           error::a_variable_is_bound_twice<spelled<detail::at<twice, Bindings...>::name>>::value,
           "ctgrad: a variable is bound twice in ctgrad::at(...)");
-      return point<detail::binding_after_error>{};
+      return detail::kept_bindings(point<detail::binding_after_error>{}, std::move(bindings)...);
     } else {
       return point<Bindings...>{std::move(bindings)...};
     }

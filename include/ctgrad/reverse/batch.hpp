@@ -211,6 +211,41 @@ constexpr bool check_batch_call() {
   }
 }
 
+// Whether the point binds a variable that the data bind too (an error, check_batch_call).
+template <class P, class D>
+constexpr bool binds_data_variable() {
+  if constexpr (is_data_set<D>::value && point_like<P>) {
+    for (std::string_view a : P::names)
+      for (std::string_view b : D::names)
+        if (!a.empty() && a == b) return true;
+  }
+  return false;
+}
+
+// The point without the bindings of variables the data bind: what a batch computes with after
+// that error, so that nothing else is reported.
+template <class D, class... Kept>
+constexpr point<Kept...> without_data_variables(point<Kept...> kept) {
+  return kept;
+}
+template <class D, class... Kept, class B, class... Rest>
+constexpr auto without_data_variables(point<Kept...> kept, const B& b, const Rest&... rest) {
+  constexpr bool in_data = [] {
+    for (std::string_view n : D::names)
+      if (n == B::name.view()) return true;
+    return false;
+  }();
+  if constexpr (in_data)
+    return without_data_variables<D>(kept, rest...);
+  else
+    return without_data_variables<D>(point<Kept..., B>{static_cast<const Kept&>(kept)..., b},
+                                     rest...);
+}
+template <class D, class... B>
+constexpr auto point_without_data_variables(const point<B...>& p) {
+  return without_data_variables<D>(point<>{}, static_cast<const B&>(p)...);
+}
+
 // Adds entry Id's adjoints to sums, or, for an entry the plan sums in place (In_place), copies
 // the finished sum (nothing for an entry the expression does not contain).
 template <class Sweep, class Plan, bool In_place, class Id, class T>
@@ -273,14 +308,18 @@ template <class E, class P, class D>
 constexpr auto batch_gradient(const E& loss, const P& p, const D& d) {
   if constexpr (detail::check_call<E, P>() && detail::check_batch_call<P, D>())
     return detail::batch_sum(loss, p, d, 0, d.samples, detail::default_batch_entries<E, P>{});
+  else if constexpr (detail::binds_data_variable<P, D>())  // after the error: the data win
+    return batch_gradient(loss, detail::point_without_data_variables<D>(p), d);
 }
 
 // The same for the chosen entries, in that order (variables, data variables or named
 // intermediates).
 template <class E, class P, class D, class... Ids>
-constexpr auto batch_gradient(const E& loss, const P& p, const D& d, targets<Ids...>) {
+constexpr auto batch_gradient(const E& loss, const P& p, const D& d, targets<Ids...> t) {
   if constexpr (detail::check_call<E, P>() && detail::check_batch_call<P, D>())
     return detail::batch_sum(loss, p, d, 0, d.samples, detail::list<Ids...>{});
+  else if constexpr (detail::binds_data_variable<P, D>())  // after the error: the data win
+    return batch_gradient(loss, detail::point_without_data_variables<D>(p), d, t);
 }
 
 // The same, where every target must occur in loss: batch_gradient(loss, p, d, wrt_strict(...)).
