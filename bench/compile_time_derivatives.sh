@@ -3,7 +3,9 @@
 # "Compile time of symbolic derivatives"). For k = 0 ... 4, one translation unit computes the
 # value and the gradient of derivative<k>(f, x) at a run-time point, for the 20-node expression
 #   f = tanh(x*y + z) * exp(x / (1 + z^2)) + sin(x*z) / (2 + (y - x)^2)
-# (the one tests/static/derivative_orders.cpp checks); then examples/pinn.cpp. Each is compiled
+# (the one tests/static/derivative_orders.cpp checks); then examples/pinn.cpp; then the second
+# derivative d2e/dx2 of a deep chain of nested functions, e_i = tanh(v_a * e_(i-1) + v_b) over 16
+# variables, for depths 8, 16, 32 and 50 (50 steps: 202 nodes in e). Each is compiled
 # with g++ and clang++ at -O2 (-std=c++20 -c), REPEAT times (default 3); the table keeps the
 # lowest user CPU time and the highest peak resident memory (/usr/bin/time -f "%U %M"). Each
 # program is then linked and run, and prints the number of distinct nodes of its graph.
@@ -38,6 +40,24 @@ int main(int argc, char**) {
               g[y], g[z]);
 }
 EOF
+}
+
+generate_deep() {  # generate_deep <depth>: d2e/dx2 of the nested chain, value and gradient
+  echo '#include <cstdio>'
+  echo '#include <ctgrad/ctgrad.hpp>'
+  for ((v = 0; v < 16; ++v)); do echo "constexpr auto v$v = ctgrad::var<\"v$v\">;"; done
+  echo 'constexpr auto x = ctgrad::var<"x">;'
+  echo 'int main(int argc, char**) {'
+  echo '  const auto e0 = x;'
+  for ((i = 1; i <= $1; ++i)); do
+    echo "  const auto e$i = tanh(v$((i % 16)) * e$((i - 1)) + v$(((5 * i + 3) % 16)));"
+  done
+  echo "  const auto d = ctgrad::derivative(e$1, x, x);"
+  local binds="x = 0.3"
+  for ((v = 0; v < 16; ++v)); do binds+=", v$v = 0.1 * argc"; done
+  echo "  const auto g = ctgrad::gradient(d, ctgrad::at($binds));"
+  echo "  std::printf(\"%zu %g %g\\n\", ctgrad::detail::sweep<decltype(d)>::size, g.value(), g[x]);"
+  echo '}'
 }
 
 # measure <compiler> <source> <object>: prints "<user seconds> <peak MB>" (best of $repeat), or
@@ -77,6 +97,17 @@ for compiler in g++ clang++; do
   done
   result=$(measure "$compiler" "$root/examples/pinn.cpp" "$work/pinn.o")
   row "$compiler" examples/pinn.cpp "" "$result"
+  for depth in 8 16 32 50; do
+    src="$work/deep_$depth.cpp"
+    generate_deep "$depth" > "$src"
+    result=$(measure "$compiler" "$src" "$work/deep_$depth.o")
+    nodes=""
+    if [[ $result != failed* ]]; then
+      "$compiler" "$work/deep_$depth.o" -o "$work/deep_$depth" &&
+        nodes=$("$work/deep_$depth" 2 | cut -d' ' -f1)
+    fi
+    row "$compiler" "d2e/dx2, depth $depth" "$nodes" "$result"
+  done
 done
 
 # The table: one row per program, both compilers side by side.

@@ -114,7 +114,7 @@ static_assert(same(s::mul(u, s::mul(v, u)), v* square(u)));  // a factor found d
 static_assert(same(s::mul(pow<-1>(u), u), 1_c));
 static_assert(same(s::mul(2_c, s::mul(3_c, u)), 6_c * u) && same(s::mul(u, 2_c), 2_c * u));
 static_assert(same(s::mul(2_c * u, v), 2_c * (u * v)) && same(s::mul(u, 2_c * v), 2_c * (u * v)));
-static_assert(same(s::mul(u * v, w), u*(v* w)));  // products nest to the right
+static_assert(same(s::mul(u * v, w), (u * v) * w));  // a product of products keeps its shape
 static_assert(same(s::div(u, 4_c), c<1, 4>* u) && same(s::div(6_c, 4_c), c<3, 2>));
 static_assert(same(s::add(u, -v), u - v) && same(s::sub(u, -v), u + v));
 static_assert(same(s::add(u, -2_c * v), u - 2_c * v) && same(s::sub(u, -2_c * v), u + 2_c * v));

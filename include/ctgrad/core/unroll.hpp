@@ -230,8 +230,8 @@ constexpr auto step_on(const double* numbers, const Input& input) {
     return loop_with<typename S::op>(step_on<Init>(numbers, input), numbers + Init::number_count);
   } else {
     return [&]<std::size_t... J>(std::index_sequence<J...>) {
-      return make_node<typename S::op>(
-          step_on<list_at<J, typename S::operands>>(numbers + numbers_before<J, S>, input)...);
+      return make_node<typename S::op>(step_on<list_at<J, typename S::operands>>(
+          numbers + numbers_before_t<J, S>::value, input)...);
     }
     (std::make_index_sequence<S::operands::size>{});
   }

@@ -1,10 +1,17 @@
 #pragma once
-// The local partial derivatives of every operation as expressions: local_derivative<Op>::of<J>
-// gives d Op / d operand J in terms of the node itself (y) and its operands, built with the
-// simplifying constructors. They are the symbolic twins of the rules' numeric `partial<J>`
-// (rules/), and tests/runtime/symbolic.cpp checks each against it at random points.
+// The local partial derivatives of every operation as formulas: local_derivative<Op>'s
+// formula<J> is d Op / d operand J, written with the ordinary operators and functions on
+// placeholders for the node itself (y) and its operands (a, b; for select: cond, a, b). A
+// derivative puts the node and its operands in their places and rebuilds the formula bottom-up
+// with the simplifying rules (symbolic/simplify.hpp). They are the symbolic twins of the rules'
+// numeric `partial<J>` (rules/), and tests/runtime/symbolic.cpp checks each against it at random
+// points.
 #include <cstddef>
+#include <type_traits>
 
+#include "ctgrad/core/branch.hpp"
+#include "ctgrad/core/functions.hpp"
+#include "ctgrad/core/operators.hpp"
 #include "ctgrad/symbolic/simplify.hpp"
 
 namespace ctgrad {
@@ -16,224 +23,214 @@ struct no_symbolic_derivative_is_known_for_the_operation {
 };
 }  // namespace error
 
-namespace detail {
+// Place I of a local derivative's formula (below): 0 is the node, 1, 2, 3 its operands. A leaf
+// of namespace ctgrad, so that the operators on places are found by argument-dependent lookup.
+template <std::size_t I>
+struct formula_place : detail::numbers_storage<0> {
+  using ctgrad_structure = detail::structure_tag;
+  using structure = formula_place;
+  static constexpr std::size_t number_count = 0;
+  static constexpr shape value_shape = scalar_shape;
+  static constexpr bool holds_arrays = false;
+  static constexpr bool reads_loop_input = false;
+  static constexpr detail::node_id id{0x736c6f74, I};
+  static constexpr detail::node_info info{
+      id, detail::node_kind::variable, 0, scalar_shape, 0, 0, {}, {}};
+};
 
-namespace s = simplifying;
+namespace detail {
+template <std::size_t I>
+using slot = formula_place<I>;
+
+namespace places {
+inline constexpr slot<0> y{};
+inline constexpr slot<1> a{};
+inline constexpr slot<2> b{};
+inline constexpr slot<1> cond{};  // select(cond, a, b): cond, a, b are places 1, 2, 3
+}  // namespace places
+namespace p = places;
 
 template <class Op>
-struct local_derivative {
+struct local_formulas {
   static_assert(error::no_symbolic_derivative_is_known_for_the_operation<Op>::value,
                 "ctgrad: this operation has no symbolic derivative rule "
                 "(symbolic/local_derivative.hpp)");
+  template <std::size_t J>
+  using formula = constant<0>;
 };
+
+// Two formulas by operand.
+template <std::size_t J, class First, class Second>
+using by_operand = std::conditional_t<J == 0, First, Second>;
 
 // d(a + b) = da + db, d(a - b) = da - db, d(-a) = -da.
 template <>
-struct local_derivative<ops::add> {
+struct local_formulas<ops::add> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto&, const auto&) {
-    return constant<1>{};
-  }
+  using formula = constant<1>;
 };
 template <>
-struct local_derivative<ops::sub> {
+struct local_formulas<ops::sub> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto&, const auto&) {
-    return constant < J == 0 ? 1 : -1 > {};
-  }
+  using formula = constant<J == 0 ? 1 : -1>;
 };
 template <>
-struct local_derivative<ops::neg> {
+struct local_formulas<ops::neg> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto&) {
-    return constant<-1>{};
-  }
+  using formula = constant<-1>;
 };
 template <fixed_string Name>
-struct local_derivative<named<Name>> {
+struct local_formulas<named<Name>> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto&) {
-    return constant<1>{};
-  }
+  using formula = constant<1>;
 };
-
 template <>
-struct local_derivative<ops::mul> {
+struct local_formulas<ops::mul> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto& a, const auto& b) {
-    if constexpr (J == 0)
-      return b;
-    else
-      return a;
-  }
+  using formula = by_operand<J, slot<2>, slot<1>>;
 };
 // d(a/b)/da = 1/b, d(a/b)/db = -(a/b)/b.
 template <>
-struct local_derivative<ops::div> {
+struct local_formulas<ops::div> {
   template <std::size_t J>
-  static constexpr auto of(const auto& y, const auto&, const auto& b) {
-    if constexpr (J == 0)
-      return s::div(constant<1>{}, b);
-    else
-      return s::neg(s::div(y, b));
-  }
+  using formula = by_operand<J, decltype(c<1> / p::b), decltype(-(p::y / p::b))>;
 };
 template <>
-struct local_derivative<ops::square> {
+struct local_formulas<ops::square> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto& a) {
-    return s::mul(constant<2>{}, a);
-  }
+  using formula = decltype(c<2> * p::a);
 };
 template <long long N>
-struct local_derivative<ops::pow_int<N>> {
+struct local_formulas<ops::pow_int<N>> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto& a) {
-    return s::mul(constant<N>{}, s::pow_int<N - 1>(a));
-  }
+  using formula = decltype(constant<N>{} * pow<N - 1>(p::a));
 };
 // d(a^b)/da = b a^(b-1), d(a^b)/db = a^b log a.
 template <>
-struct local_derivative<ops::pow> {
+struct local_formulas<ops::pow> {
   template <std::size_t J>
-  static constexpr auto of(const auto& y, const auto& a, const auto& b) {
-    if constexpr (J == 0)
-      return s::mul(b, s::apply<ops::pow>(a, s::sub(b, constant<1>{})));
-    else
-      return s::mul(y, s::apply<ops::log>(a));
-  }
-};
-
-template <>
-struct local_derivative<ops::sqrt> {
-  template <std::size_t J>
-  static constexpr auto of(const auto& y, const auto&) {
-    return s::div(constant<1>{}, s::mul(constant<2>{}, y));
-  }
+  using formula =
+      by_operand<J, decltype(p::b * pow(p::a, p::b - c<1>)), decltype(p::y * log(p::a))>;
 };
 template <>
-struct local_derivative<ops::exp> {
+struct local_formulas<ops::sqrt> {
   template <std::size_t J>
-  static constexpr auto of(const auto& y, const auto&) {
-    return y;
-  }
+  using formula = decltype(c<1> / (c<2> * p::y));
 };
 template <>
-struct local_derivative<ops::log> {
+struct local_formulas<ops::exp> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto& a) {
-    return s::div(constant<1>{}, a);
-  }
+  using formula = slot<0>;
 };
 template <>
-struct local_derivative<ops::sin> {
+struct local_formulas<ops::log> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto& a) {
-    return s::apply<ops::cos>(a);
-  }
+  using formula = decltype(c<1> / p::a);
 };
 template <>
-struct local_derivative<ops::cos> {
+struct local_formulas<ops::sin> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto& a) {
-    return s::neg(s::apply<ops::sin>(a));
-  }
+  using formula = decltype(cos(p::a));
 };
 template <>
-struct local_derivative<ops::tan> {
+struct local_formulas<ops::cos> {
   template <std::size_t J>
-  static constexpr auto of(const auto& y, const auto&) {
-    return s::add(constant<1>{}, s::square(y));
-  }
+  using formula = decltype(-sin(p::a));
 };
 template <>
-struct local_derivative<ops::tanh> {
+struct local_formulas<ops::tan> {
   template <std::size_t J>
-  static constexpr auto of(const auto& y, const auto&) {
-    return s::sub(constant<1>{}, s::square(y));
-  }
+  using formula = decltype(c<1> + square(p::y));
 };
 template <>
-struct local_derivative<ops::sigmoid> {
+struct local_formulas<ops::tanh> {
   template <std::size_t J>
-  static constexpr auto of(const auto& y, const auto&) {
-    return s::mul(y, s::sub(constant<1>{}, y));
-  }
+  using formula = decltype(c<1> - square(p::y));
 };
 template <>
-struct local_derivative<ops::softplus> {
+struct local_formulas<ops::sigmoid> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto& a) {
-    return s::apply<ops::sigmoid>(a);
-  }
+  using formula = decltype(p::y * (c<1> - p::y));
+};
+template <>
+struct local_formulas<ops::softplus> {
+  template <std::size_t J>
+  using formula = decltype(sigmoid(p::a));
 };
 
 // The kinked functions: their slopes are piecewise constant (rules/step.hpp).
 template <>
-struct local_derivative<ops::relu> {
+struct local_formulas<ops::relu> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto& a) {
-    return s::apply<ops::step>(a);
-  }
+  using formula = decltype(step(p::a));
 };
 template <>
-struct local_derivative<ops::abs> {
+struct local_formulas<ops::abs> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto& a) {
-    return s::apply<ops::sign>(a);
-  }
+  using formula = decltype(sign(p::a));
 };
 // d min(a, b)/da = heaviside(b - a): 1 where a is the smaller, 1/2 at a tie.
 template <>
-struct local_derivative<ops::min> {
+struct local_formulas<ops::min> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto& a, const auto& b) {
-    if constexpr (J == 0)
-      return s::apply<ops::heaviside>(s::sub(b, a));
-    else
-      return s::apply<ops::heaviside>(s::sub(a, b));
-  }
+  using formula = by_operand<J, decltype(heaviside(p::b - p::a)), decltype(heaviside(p::a - p::b))>;
 };
 template <>
-struct local_derivative<ops::max> {
+struct local_formulas<ops::max> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto& a, const auto& b) {
-    if constexpr (J == 0)
-      return s::apply<ops::heaviside>(s::sub(a, b));
-    else
-      return s::apply<ops::heaviside>(s::sub(b, a));
-  }
+  using formula = by_operand<J, decltype(heaviside(p::a - p::b)), decltype(heaviside(p::b - p::a))>;
 };
 template <class Op>
 requires(std::is_same_v<Op, ops::step> || std::is_same_v<Op, ops::sign> ||
-         std::is_same_v<Op, ops::heaviside>) struct local_derivative<Op> {
+         std::is_same_v<Op, ops::heaviside>) struct local_formulas<Op> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto&) {
-    return constant<0>{};
-  }
+  using formula = constant<0>;
 };
 
-// Comparisons are piecewise constant. d select(c, a, b)/da is the condition as 0 or 1,
-// select(c, 1, 0) (just c for a comparison), and d/db is select(c, 0, 1).
+// Comparisons are piecewise constant. d select(cond, a, b)/da is the condition as 0 or 1,
+// select(cond, 1, 0) (just cond for a comparison), and d/db is select(cond, 0, 1).
 template <class Op>
 requires(std::is_same_v<Op, ops::less> || std::is_same_v<Op, ops::less_equal> ||
          std::is_same_v<Op, ops::greater> ||
-         std::is_same_v<Op, ops::greater_equal>) struct local_derivative<Op> {
+         std::is_same_v<Op, ops::greater_equal>) struct local_formulas<Op> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto&, const auto&) {
-    return constant<0>{};
-  }
+  using formula = constant<0>;
 };
 template <>
-struct local_derivative<ops::select> {
+struct local_formulas<ops::select> {
   template <std::size_t J>
-  static constexpr auto of(const auto&, const auto& c, const auto&, const auto&) {
-    if constexpr (J == 0)
-      return constant<0>{};
-    else if constexpr (J == 1)
-      return s::select(c, constant<1>{}, constant<0>{});
-    else
-      return s::select(c, constant<0>{}, constant<1>{});
+  using formula = std::conditional_t<J == 0, constant<0>,
+                                     by_operand<J - 1, decltype(select(p::cond, c<1>, c<0>)),
+                                                decltype(select(p::cond, c<0>, c<1>))>>;
+};
+
+// A formula (an expression object or its structure) with its places filled by the terms Places (the
+// node, then its operands), rebuilt bottom-up by the simplifying rules.
+template <class Formula, class Places>
+struct filled_t;
+template <std::size_t I, class Places>
+struct filled_t<slot<I>, Places> {
+  using type = list_at<I, Places>;
+};
+template <long long Num, long long Den, class Places>
+struct filled_t<constant<Num, Den>, Places> {
+  using type = term<constant<Num, Den>>;
+};
+template <class Op, class... F, class Places>
+struct filled_t<expr<Op, F...>, Places> {
+  using type = simplified_node<Op, typename filled_t<F, Places>::type...>;
+};
+template <class Formula, class Places>
+using filled = typename filled_t<typename Formula::structure, Places>::type;
+
+// d Op / d operand J as an expression: local_derivative<Op>::of<J>(y, a, b) for the node y and
+// its operands a, b.
+template <class Op>
+struct local_derivative : local_formulas<Op> {
+  template <std::size_t J, class... E>
+  static constexpr auto of(const E&... e) {
+    using Result = filled<typename local_formulas<Op>::template formula<J>, input_terms<E...>>;
+    return build_term<Result>(e...);
   }
 };
 

@@ -10,13 +10,23 @@
 //   1 * a, a * 1, a / 1 -> a; 0 / a -> 0; -(-a) -> a; -1 * a -> -a;
 // - merging: a + a -> 2 * a; a * a -> square(a); coefficients move to the front and multiply
 //   (2 * (3 * a) -> 6 * a, (2 * a) * b -> 2 * (a * b)); a / k -> (1/k) * a for a constant k;
-//   a + -b -> a - b; a - -b -> a + b; signs move out of products;
+//   a + -b -> a - b; a - -b -> a + b; signs move out of products; a factor merges with a
+//   factor of the same base down the right-nested product it multiplies (a * (b * a) ->
+//   b * square(a)), but a product of products keeps its shape ((a * b) * c is not re-nested:
+//   re-nesting spelled every long chain anew in each product it entered, and made the second
+//   derivative of a deep expression cost compile time with the cube of its depth);
 // - branches: select(c, a, a) -> a; select(k, a, b) -> a or b for a constant k;
 //   select(c, 1, 0) -> c for a comparison c.
 // "a - a -> 0" and the other rules that compare operands apply only when the operand holds no
 // run-time number: its type is then its value (docs/design.md, "Node identity").
 // 0 * a -> 0 assumes a finite: the simplified derivative of an expression is its derivative
 // where every operand is finite.
+//
+// The rules are class templates on terms (symbolic/term.hpp): `sum_of<A, B>` is the term that
+// simplifying::add builds from terms A and B. Each operation picks its first rule that applies
+// (`sum_rule` and so on, in the order listed) and one specialization per rule says what it
+// builds. The functions of namespace `simplifying` and `simplify` read their arguments as terms
+// and build the object of the result.
 #include <cstddef>
 #include <type_traits>
 #include <utility>
@@ -25,65 +35,59 @@
 #include "ctgrad/core/operands.hpp"
 #include "ctgrad/core/unroll.hpp"
 #include "ctgrad/graph/graph.hpp"
+#include "ctgrad/symbolic/term.hpp"
 
 namespace ctgrad {
 
 namespace detail {
 
+// Predicates on structures.
 template <class T>
-inline constexpr bool is_zero = false;
+struct is_zero : std::bool_constant<(false)> {};
 template <>
-inline constexpr bool is_zero<constant<0, 1>> = true;
+struct is_zero<constant<0, 1>> : std::bool_constant<(true)> {};
 
 template <class T>
-inline constexpr bool is_one = false;
+struct is_one : std::bool_constant<(false)> {};
 template <>
-inline constexpr bool is_one<constant<1, 1>> = true;
+struct is_one<constant<1, 1>> : std::bool_constant<(true)> {};
 
 template <class T>
-inline constexpr bool is_minus_one = false;
+struct is_minus_one : std::bool_constant<(false)> {};
 template <>
-inline constexpr bool is_minus_one<constant<-1, 1>> = true;
+struct is_minus_one<constant<-1, 1>> : std::bool_constant<(true)> {};
 
 // A number known when the expression is built: a compile-time constant or a run-time number.
 template <class T>
-inline constexpr bool is_coefficient = is_constant<T>::value || std::is_same_v<T, number>;
+struct is_coefficient : std::bool_constant<(is_constant<T>::value || __is_same(T, number))> {};
 
-// The traits below read structures; an object is read through its structure (structure_t).
 template <class T>
-inline constexpr bool is_negation_s = false;
+struct is_negation : std::bool_constant<(false)> {};
 template <class A>
-inline constexpr bool is_negation_s<expr<ops::neg, A>> = true;
-template <class T>
-inline constexpr bool is_negation = is_negation_s<structure_t<T>>;
+struct is_negation<expr<ops::neg, A>> : std::bool_constant<(true)> {};
 
 // k * a with a coefficient k.
 template <class T>
-inline constexpr bool is_scaled_s = false;
+struct is_scaled : std::bool_constant<(false)> {};
 template <class K, class A>
-inline constexpr bool is_scaled_s<expr<ops::mul, K, A>> = is_coefficient<K>;
-template <class T>
-inline constexpr bool is_scaled = is_scaled_s<structure_t<T>>;
+struct is_scaled<expr<ops::mul, K, A>> : std::bool_constant<(is_coefficient<K>::value)> {};
 
 template <class Op>
-inline constexpr bool is_pow_int_op = false;
+struct is_pow_int_op : std::bool_constant<(false)> {};
 template <long long N>
-inline constexpr bool is_pow_int_op<ops::pow_int<N>> = true;
+struct is_pow_int_op<ops::pow_int<N>> : std::bool_constant<(true)> {};
 
 // A comparison node, whose value is 1 or 0.
 template <class T>
-inline constexpr bool is_comparison_s = false;
+struct is_comparison : std::bool_constant<(false)> {};
 template <class Op, class A, class B>
-inline constexpr bool is_comparison_s<expr<Op, A, B>> =
-    std::is_same_v<Op, ops::less> || std::is_same_v<Op, ops::less_equal> ||
-    std::is_same_v<Op, ops::greater> || std::is_same_v<Op, ops::greater_equal>;
-template <class T>
-inline constexpr bool is_comparison = is_comparison_s<structure_t<T>>;
+struct is_comparison<expr<Op, A, B>>
+    : std::bool_constant<(__is_same(Op, ops::less) || __is_same(Op, ops::less_equal) ||
+                          __is_same(Op, ops::greater) || __is_same(Op, ops::greater_equal))> {};
 
 // Two operands that are the same node: equal structures without run-time numbers.
 template <class A, class B>
-inline constexpr bool same_node =
-    std::is_same_v<structure_t<A>, structure_t<B>>&& structure_t<A>::number_count == 0;
+struct same_node : std::bool_constant<(__is_same(A, B) && A::number_count == 0)> {};
 
 // Exact rational arithmetic on constants; `ok` is false on overflow or division by zero.
 struct rational {
@@ -129,351 +133,679 @@ constexpr rational combine_rational(char op, rational a, rational b) {
 template <class K>
 inline constexpr rational rational_of = {K::numerator, K::denominator, true};
 
-template <class K>
-constexpr double coefficient_value(const K& k) {
-  if constexpr (std::is_same_v<K, number>)
-    return k.numbers[0];
-  else
-    return static_cast<double>(K::numerator) / static_cast<double>(K::denominator);
-}
-
-// The coefficient `a op b`, or void when it cannot be folded (a constant overflow).
+// The constant `a op b` of two constants (ok false on overflow).
 template <char Op, class A, class B>
-constexpr auto fold(const A& a, const B& b) {
-  if constexpr (is_constant<A>::value && is_constant<B>::value) {
-    constexpr rational r = combine_rational(Op, rational_of<A>, rational_of<B>);
-    if constexpr (r.ok) return constant<r.num, r.den>{};
-  } else {
-    const double x = coefficient_value(a), y = coefficient_value(b);
-    if constexpr (Op == '+')
-      return number(x + y);
-    else if constexpr (Op == '-')
-      return number(x - y);
-    else if constexpr (Op == '*')
-      return number(x * y);
-    else
-      return number(x / y);
-  }
-}
+inline constexpr rational folded_constant = combine_rational(Op, rational_of<A>, rational_of<B>);
+
 // Whether `a op b` folds: both are coefficients, and constants do not overflow.
-template <char Op, class A, class B, bool = is_coefficient<A>&& is_coefficient<B>>
-inline constexpr bool folds = false;
 template <char Op, class A, class B>
-inline constexpr bool folds<Op, A, B, true> =
-    !std::is_void_v<decltype(fold<Op>(std::declval<A>(), std::declval<B>()))>;
+struct folds : std::false_type {};
+template <char Op, class A, class B>
+requires(is_coefficient<A>::value&& is_coefficient<B>::value) struct folds<Op, A, B>
+    : std::true_type {
+};
+template <char Op, long long N1, long long D1, long long N2, long long D2>
+struct folds<Op, constant<N1, D1>, constant<N2, D2>>
+    : std::bool_constant<folded_constant<Op, constant<N1, D1>, constant<N2, D2>>.ok> {};
 
-// The coefficient of k * a.
+// A term's value as a source of a folded number: a constant, or the number's one source.
 template <class T>
-using coefficient_of = std::remove_cvref_t<decltype(operand<0>(std::declval<T>()))>;
+struct coefficient_source {
+  using type = typename T::structure;
+};
+template <class... Sources>
+struct coefficient_source<term<number, list<Sources...>>> {
+  using type = at<0, Sources...>;
+};
+
+// The coefficient `a op b` of two coefficient terms that fold.
+template <char Op, class A, class B,
+          bool =
+              is_constant<typename A::structure>::value&& is_constant<typename B::structure>::value>
+struct fold_t {
+  using type = term<
+      number,
+      list<folded<Op, typename coefficient_source<A>::type, typename coefficient_source<B>::type>>>;
+};
+template <char Op, class A, class B>
+struct fold_t<Op, A, B, true> {
+  static constexpr rational r = folded_constant<Op, typename A::structure, typename B::structure>;
+  using type = term<constant<r.num, r.den>>;
+};
+template <char Op, class A, class B>
+using fold = typename fold_t<Op, A, B>::type;
+
+// The coefficient of k * a (a structure).
+template <class S>
+using coefficient_of = list_at<0, typename S::operands>;
 
 // Whether a * (k * b) folds a * k: B is scaled by a coefficient that folds with A.
-template <class A, class B, bool = is_coefficient<A>&& is_scaled<B>>
-inline constexpr bool folds_into_scaled = false;
 template <class A, class B>
-inline constexpr bool folds_into_scaled<A, B, true> = folds<'*', A, coefficient_of<B>>;
+struct folds_into_scaled : std::bool_constant<(false)> {};
+template <class A, class B>
+requires(is_coefficient<A>::value&& is_scaled<B>::value) struct folds_into_scaled<A, B>
+    : std::bool_constant<(folds<'*', A, coefficient_of<B>>::value)> {
+};
 
 // A term as coefficient * base: k * a is (k, a), -a is (-1, a), any other a is (1, a).
-template <class T>
-constexpr auto term_coefficient(const T& t) {
-  if constexpr (is_scaled<T>)
-    return operand<0>(t);
-  else if constexpr (is_negation<T>)
-    return constant<-1>{};
-  else
-    return constant<1>{};
-}
-template <class T>
-constexpr auto term_base(const T& t) {
-  if constexpr (is_scaled<T> || is_negation<T>)
-    return operand < is_scaled<T> ? 1 : 0 > (t);
-  else
-    return t;
-}
-template <class T>
-using term_base_t = std::remove_cvref_t<decltype(term_base(std::declval<T>()))>;
-template <class T>
-using term_coefficient_t = std::remove_cvref_t<decltype(term_coefficient(std::declval<T>()))>;
+template <class T, class S = typename T::structure>
+struct split_term {
+  using coefficient = term<constant<1>>;
+  using base = T;
+};
+template <class T, class K, class A>
+requires is_coefficient<K>::value struct split_term<T, expr<ops::mul, K, A>> {
+  using coefficient = operand_term<0, T>;
+  using base = operand_term<1, T>;
+};
+template <class T, class A>
+struct split_term<T, expr<ops::neg, A>> {
+  using coefficient = term<constant<-1>>;
+  using base = operand_term<0, T>;
+};
+
+// The same on structures, for the rules' conditions.
+template <class S>
+struct split_structure {
+  using coefficient = constant<1>;
+  using base = S;
+};
+template <class K, class A>
+requires is_coefficient<K>::value struct split_structure<expr<ops::mul, K, A>> {
+  using coefficient = K;
+  using base = A;
+};
+template <class A>
+struct split_structure<expr<ops::neg, A>> {
+  using coefficient = constant<-1>;
+  using base = A;
+};
 
 // Two terms with the same base (and no run-time numbers in it): k1 a +- k2 a = (k1 +- k2) a.
-template <char Op, class A, class B, bool = !is_coefficient<A> && !is_coefficient<B>>
-inline constexpr bool terms_merge = false;
 template <char Op, class A, class B>
-inline constexpr bool terms_merge<Op, A, B, true> = same_node<term_base_t<A>, term_base_t<B>>&&
-    folds<Op, term_coefficient_t<A>, term_coefficient_t<B>>;
+struct terms_merge : std::bool_constant<(false)> {};
+template <char Op, class A, class B>
+requires(!is_coefficient<A>::value && !is_coefficient<B>::value) struct terms_merge<Op, A, B>
+    : std::bool_constant<
+          (same_node<typename split_structure<A>::base, typename split_structure<B>::base>::value &&
+           folds<Op, typename split_structure<A>::coefficient,
+                 typename split_structure<B>::coefficient>::value)> {
+};
 
 template <class T>
-inline constexpr bool is_negative_constant = false;
+struct is_negative_constant : std::bool_constant<(false)> {};
 template <long long Num, long long Den>
-inline constexpr bool is_negative_constant<constant<Num, Den>> = Num < 0;
+struct is_negative_constant<constant<Num, Den>> : std::bool_constant<(Num < 0)> {};
 
 // k * a with a negative constant k: a + k b is written a - |k| b.
 template <class T>
-inline constexpr bool has_negative_constant_coefficient_s = false;
+struct has_negative_constant_coefficient : std::bool_constant<(false)> {};
 template <class K, class A>
-inline constexpr bool has_negative_constant_coefficient_s<expr<ops::mul, K, A>> =
-    is_negative_constant<K>;
-template <class T>
-inline constexpr bool has_negative_constant_coefficient =
-    has_negative_constant_coefficient_s<structure_t<T>>;
+struct has_negative_constant_coefficient<expr<ops::mul, K, A>>
+    : std::bool_constant<(is_negative_constant<K>::value)> {};
 
 // A factor as base^exponent: square(a) is (a, 2), pow<N>(a) is (a, N), any other a is (a, 1).
 // The base is a structure.
 template <class S>
-struct power_of_s {
+struct power_of {
   using base = S;
   static constexpr long long exponent = 1;
 };
 template <class A>
-struct power_of_s<expr<ops::square, A>> {
+struct power_of<expr<ops::square, A>> {
   using base = A;
   static constexpr long long exponent = 2;
 };
 template <long long N, class A>
-struct power_of_s<expr<ops::pow_int<N>, A>> {
+struct power_of<expr<ops::pow_int<N>, A>> {
   using base = A;
   static constexpr long long exponent = N;
 };
-template <class T>
-using power_of = power_of_s<structure_t<T>>;
 
 template <class A, class B>
-inline constexpr bool same_base_s =
-    std::is_same_v<typename power_of_s<A>::base, typename power_of_s<B>::base>&&
-        power_of_s<A>::base::number_count == 0;
-template <class A, class B>
-inline constexpr bool same_base = same_base_s<structure_t<A>, structure_t<B>>;
+struct same_base
+    : std::bool_constant<(__is_same(typename power_of<A>::base, typename power_of<B>::base) &&
+                          power_of<A>::base::number_count == 0)> {};
 
 // A product that is not a coefficient times something: a * b with a not a coefficient.
 template <class T>
-inline constexpr bool is_product_s = false;
+struct is_product : std::bool_constant<(false)> {};
 template <class A, class B>
-inline constexpr bool is_product_s<expr<ops::mul, A, B>> = !is_coefficient<A>;
-template <class T>
-inline constexpr bool is_product = is_product_s<structure_t<T>>;
+struct is_product<expr<ops::mul, A, B>> : std::bool_constant<(!is_coefficient<A>::value)> {};
 
-// Whether a factor with the base of A occurs in the right-nested product chain C (structures).
-template <class A, class C>
-struct chain_has_base {
-  static constexpr bool value = same_base_s<A, C>;
+// Whether a factor with the base of A occurs among the first `merge_reach` factors of the
+// right-nested product chain C. The reach is bounded: merging a factor deep into a long chain
+// spells the chain anew, and a chain shared by many products (the derivative of a deep
+// expression is one) would be copied once per product, the graph growing with the square of the
+// depth.
+inline constexpr std::size_t merge_reach = 8;
+template <class A, class C, std::size_t Reach = merge_reach>
+struct chain_has_base : same_base<A, C> {};
+template <class A, class F, class Rest, std::size_t Reach>
+requires(!is_coefficient<F>::value) struct chain_has_base<A, expr<ops::mul, F, Rest>, Reach>
+    : std::bool_constant<same_base<A, F>::value ||
+                         std::conditional_t<(Reach > 1), chain_has_base<A, Rest, Reach - 1>,
+                                            std::false_type>::value> {
 };
+
+// Whether A shares its base with the first factor of the product B.
+template <class A, class B>
+struct shares_first_base : std::bool_constant<(false)> {};
 template <class A, class F, class Rest>
-requires(!is_coefficient<F>) struct chain_has_base<A, expr<ops::mul, F, Rest>> {
-  static constexpr bool value = same_base_s<A, F> || chain_has_base<A, Rest>::value;
+struct shares_first_base<A, expr<ops::mul, F, Rest>>
+    : std::bool_constant<(same_base<A, F>::value)> {};
+
+// The rules, one class template per operation, one specialization per rule.
+template <class A, class B>
+struct sum_t;
+template <class A, class B>
+struct difference_t;
+template <class A, class B>
+struct product_t;
+template <class A, class B>
+struct quotient_t;
+template <class A>
+struct negation_t;
+template <class A>
+struct square_t;
+template <long long N, class A>
+struct power_t;
+template <class C, class A, class B>
+struct selection_t;
+
+template <class A, class B>
+using sum_of = typename sum_t<A, B>::type;
+template <class A, class B>
+using difference_of = typename difference_t<A, B>::type;
+template <class A, class B>
+using product_of = typename product_t<A, B>::type;
+template <class A, class B>
+using quotient_of = typename quotient_t<A, B>::type;
+template <class A>
+using negation_of = typename negation_t<A>::type;
+template <class A>
+using square_of = typename square_t<A>::type;
+template <long long N, class A>
+using raised = typename power_t<N, A>::type;
+template <class C, class A, class B>
+using selection_of = typename selection_t<C, A, B>::type;
+
+using zero_term = term<constant<0>>;
+using one_term = term<constant<1>>;
+
+// -a
+template <class A>
+struct negation_rule : std::integral_constant<int, (is_zero<A>::value                   ? 0
+                                                    : folds<'-', constant<0>, A>::value ? 1
+                                                    : is_negation<A>::value             ? 2
+                                                    : is_scaled<A>::value               ? 3
+                                                                                        : 4)> {};
+template <class A, int = negation_rule<typename A::structure>::value>
+struct negation_rules;
+template <class A>
+struct negation_rules<A, 0> {  // -0 = 0
+  using type = A;
 };
+template <class A>
+struct negation_rules<A, 1> {  // a number
+  using type = fold<'-', zero_term, A>;
+};
+template <class A>
+struct negation_rules<A, 2> {  // -(-a) = a
+  using type = operand_term<0, A>;
+};
+template <class A>
+struct negation_rules<A, 3> {  // -(k a) = (-k) a
+  using type = product_of<negation_of<operand_term<0, A>>, operand_term<1, A>>;
+};
+template <class A>
+struct negation_rules<A, 4> {
+  using type = node_term<ops::neg, A>;
+};
+template <class A>
+struct negation_t : negation_rules<A> {};
+
+// a + b
+template <class A, class B>
+struct sum_rule
+    : std::integral_constant<int, (is_zero<A>::value                                       ? 0
+                                   : is_zero<B>::value                                     ? 1
+                                   : folds<'+', A, B>::value                               ? 2
+                                   : is_coefficient<A>::value && !is_coefficient<B>::value ? 3
+                                   : terms_merge<'+', A, B>::value                         ? 4
+                                   : is_negation<B>::value                                 ? 5
+                                   : has_negative_constant_coefficient<B>::value           ? 6
+                                   : is_negation<A>::value && !is_coefficient<B>::value    ? 7
+                                                                                           : 8)> {};
+template <class A, class B, int = sum_rule<typename A::structure, typename B::structure>::value>
+struct sum_rules;
+template <class A, class B>
+struct sum_rules<A, B, 0> {
+  using type = B;
+};
+template <class A, class B>
+struct sum_rules<A, B, 1> {
+  using type = A;
+};
+template <class A, class B>
+struct sum_rules<A, B, 2> {
+  using type = fold<'+', A, B>;
+};
+template <class A, class B>
+struct sum_rules<A, B, 3> {  // numbers last: 3 * x + 2
+  using type = sum_of<B, A>;
+};
+template <class A, class B>
+struct sum_rules<A, B, 4> {  // k1 a + k2 a = (k1 + k2) a
+  using type = product_of<
+      fold<'+', typename split_term<A>::coefficient, typename split_term<B>::coefficient>,
+      typename split_term<B>::base>;
+};
+template <class A, class B>
+struct sum_rules<A, B, 5> {  // a + -b = a - b
+  using type = difference_of<A, operand_term<0, B>>;
+};
+template <class A, class B>
+struct sum_rules<A, B, 6> {  // a + k b = a - |k| b
+  using type = difference_of<A, product_of<negation_of<operand_term<0, B>>, operand_term<1, B>>>;
+};
+template <class A, class B>
+struct sum_rules<A, B, 7> {  // -a + b = b - a
+  using type = difference_of<B, operand_term<0, A>>;
+};
+template <class A, class B>
+struct sum_rules<A, B, 8> {
+  using type = node_term<ops::add, A, B>;
+};
+template <class A, class B>
+struct sum_t : sum_rules<A, B> {};
+
+// a - b
+template <class A, class B>
+struct difference_rule
+    : std::integral_constant<int, (is_zero<B>::value                             ? 0
+                                   : is_zero<A>::value                           ? 1
+                                   : folds<'-', A, B>::value                     ? 2
+                                   : same_node<A, B>::value                      ? 3
+                                   : terms_merge<'-', A, B>::value               ? 4
+                                   : is_negation<B>::value                       ? 5
+                                   : has_negative_constant_coefficient<B>::value ? 6
+                                                                                 : 7)> {};
+template <class A, class B,
+          int = difference_rule<typename A::structure, typename B::structure>::value>
+struct difference_rules;
+template <class A, class B>
+struct difference_rules<A, B, 0> {
+  using type = A;
+};
+template <class A, class B>
+struct difference_rules<A, B, 1> {
+  using type = negation_of<B>;
+};
+template <class A, class B>
+struct difference_rules<A, B, 2> {
+  using type = fold<'-', A, B>;
+};
+template <class A, class B>
+struct difference_rules<A, B, 3> {  // a - a = 0
+  using type = zero_term;
+};
+template <class A, class B>
+struct difference_rules<A, B, 4> {  // k1 a - k2 a = (k1 - k2) a
+  using type = product_of<
+      fold<'-', typename split_term<A>::coefficient, typename split_term<B>::coefficient>,
+      typename split_term<B>::base>;
+};
+template <class A, class B>
+struct difference_rules<A, B, 5> {  // a - -b = a + b
+  using type = sum_of<A, operand_term<0, B>>;
+};
+template <class A, class B>
+struct difference_rules<A, B, 6> {  // a - k b = a + |k| b
+  using type = sum_of<A, product_of<negation_of<operand_term<0, B>>, operand_term<1, B>>>;
+};
+template <class A, class B>
+struct difference_rules<A, B, 7> {
+  using type = node_term<ops::sub, A, B>;
+};
+template <class A, class B>
+struct difference_t : difference_rules<A, B> {};
+
+// a * b
+template <class A, class B>
+struct product_rule
+    : std::integral_constant<int,
+                             (is_zero<A>::value || is_zero<B>::value ? 0
+                              : is_one<A>::value                     ? 1
+                              : is_one<B>::value                     ? 2
+                              : is_coefficient<A>::value && is_coefficient<B>::value
+                                  ? (folds<'*', A, B>::value ? 3 : 4)
+                              : is_coefficient<B>::value                          ? 5
+                              : is_minus_one<A>::value                            ? 6
+                              : folds_into_scaled<A, B>::value                    ? 7
+                              : is_coefficient<A>::value && is_negation<B>::value ? 8
+                              : is_coefficient<A>::value                          ? 4
+                              : is_negation<A>::value                             ? 9
+                              : is_negation<B>::value                             ? 10
+                              : is_scaled<A>::value                               ? 11
+                              : is_scaled<B>::value                               ? 12
+                              : !chain_has_base<A, B>::value                      ? 4
+                              : is_product<B>::value ? (shares_first_base<A, B>::value ? 13 : 14)
+                                                     : 15)> {};
+template <class A, class B, int = product_rule<typename A::structure, typename B::structure>::value>
+struct product_rules;
+template <class A, class B>
+struct product_rules<A, B, 0> {
+  using type = zero_term;
+};
+template <class A, class B>
+struct product_rules<A, B, 1> {
+  using type = B;
+};
+template <class A, class B>
+struct product_rules<A, B, 2> {
+  using type = A;
+};
+template <class A, class B>
+struct product_rules<A, B, 3> {
+  using type = fold<'*', A, B>;
+};
+template <class A, class B>
+struct product_rules<A, B, 4> {
+  using type = node_term<ops::mul, A, B>;
+};
+template <class A, class B>
+struct product_rules<A, B, 5> {  // coefficients first: 6 * x
+  using type = product_of<B, A>;
+};
+template <class A, class B>
+struct product_rules<A, B, 6> {  // -1 * b = -b
+  using type = negation_of<B>;
+};
+template <class A, class B>
+struct product_rules<A, B, 7> {  // a (k b) = (a k) b
+  using type = product_of<fold<'*', A, operand_term<0, B>>, operand_term<1, B>>;
+};
+template <class A, class B>
+struct product_rules<A, B, 8> {  // k (-b) = (-k) b
+  using type = product_of<negation_of<A>, operand_term<0, B>>;
+};
+template <class A, class B>
+struct product_rules<A, B, 9> {  // (-a) b = -(a b)
+  using type = negation_of<product_of<operand_term<0, A>, B>>;
+};
+template <class A, class B>
+struct product_rules<A, B, 10> {  // a (-b) = -(a b)
+  using type = negation_of<product_of<A, operand_term<0, B>>>;
+};
+template <class A, class B>
+struct product_rules<A, B, 11> {  // (k a) b = k (a b)
+  using type = product_of<operand_term<0, A>, product_of<operand_term<1, A>, B>>;
+};
+template <class A, class B>
+struct product_rules<A, B, 12> {  // a (k b) = k (a b)
+  using type = product_of<operand_term<0, B>, product_of<A, operand_term<1, B>>>;
+};
+// a * (f * rest): a merges into f if they share a base, else looks further down the chain.
+template <class A, class B>
+struct product_rules<A, B, 13> {
+  using F = coefficient_of<typename B::structure>;
+  using base = power_of<typename A::structure>;
+  using type = product_of<raised<base::exponent + power_of<F>::exponent, term<typename base::base>>,
+                          operand_term<1, B>>;
+};
+template <class A, class B>
+struct product_rules<A, B, 14> {
+  using type = product_of<operand_term<0, B>, product_of<A, operand_term<1, B>>>;
+};
+template <class A, class B>
+struct product_rules<A, B, 15> {  // a^m a^n = a^(m+n)
+  using base = power_of<typename A::structure>;
+  using type =
+      raised<base::exponent + power_of<typename B::structure>::exponent, term<typename base::base>>;
+};
+template <class A, class B>
+struct product_t : product_rules<A, B> {};
+
+// a / b
+template <class A, class B>
+struct quotient_rule
+    : std::integral_constant<int, (is_one<B>::value                                ? 0
+                                   : is_zero<A>::value && !is_zero<B>::value       ? 1
+                                   : !is_zero<B>::value && folds<'/', A, B>::value ? 2
+                                   : is_constant<B>::value && !is_zero<B>::value &&
+                                           folds<'/', constant<1>, B>::value
+                                       ? 3
+                                   : is_negation<A>::value ? 4
+                                                           : 5)> {};
+template <class A, class B,
+          int = quotient_rule<typename A::structure, typename B::structure>::value>
+struct quotient_rules;
+template <class A, class B>
+struct quotient_rules<A, B, 0> {
+  using type = A;
+};
+template <class A, class B>
+struct quotient_rules<A, B, 1> {
+  using type = zero_term;
+};
+template <class A, class B>
+struct quotient_rules<A, B, 2> {
+  using type = fold<'/', A, B>;
+};
+template <class A, class B>
+struct quotient_rules<A, B, 3> {  // a / k = (1/k) a
+  using type = product_of<fold<'/', one_term, B>, A>;
+};
+template <class A, class B>
+struct quotient_rules<A, B, 4> {  // (-a) / b = -(a / b)
+  using type = negation_of<quotient_of<operand_term<0, A>, B>>;
+};
+template <class A, class B>
+struct quotient_rules<A, B, 5> {
+  using type = node_term<ops::div, A, B>;
+};
+template <class A, class B>
+struct quotient_t : quotient_rules<A, B> {};
+
+// square(a)
+template <class A>
+struct square_rule
+    : std::integral_constant<int, (is_constant<A>::value && folds<'*', A, A>::value ? 0
+                                   : is_negation<A>::value                          ? 1
+                                                                                    : 2)> {};
+template <class A, int = square_rule<typename A::structure>::value>
+struct square_rules;
+template <class A>
+struct square_rules<A, 0> {
+  using type = fold<'*', A, A>;
+};
+template <class A>
+struct square_rules<A, 1> {  // square(-a) = square(a)
+  using type = square_of<operand_term<0, A>>;
+};
+template <class A>
+struct square_rules<A, 2> {
+  using type = node_term<ops::square, A>;
+};
+template <class A>
+struct square_t : square_rules<A> {};
+
+// a^N for an integer N: a^0 = 1, a^1 = a, a^2 = square(a).
+template <long long N, class A>
+struct power_t {
+  using type = node_term<ops::pow_int<N>, A>;
+};
+template <class A>
+struct power_t<0, A> {
+  using type = one_term;
+};
+template <class A>
+struct power_t<1, A> {
+  using type = A;
+};
+template <class A>
+struct power_t<2, A> {
+  using type = square_of<A>;
+};
+
+// select(c, a, b): select(c, a, a) = a; a constant condition picks its branch; and
+// select(c, 1, 0) = c for a comparison c, which is already 1 or 0.
+template <class C, class A, class B>
+struct selection_rule
+    : std::integral_constant<
+          int, (same_node<A, B>::value                                             ? 0
+                : is_constant<C>::value                                            ? 1
+                : is_comparison<C>::value && is_one<A>::value && is_zero<B>::value ? 2
+                                                                                   : 3)> {};
+template <class C, class A, class B,
+          int = selection_rule<typename C::structure, typename A::structure,
+                               typename B::structure>::value>
+struct selection_rules;
+template <class C, class A, class B>
+struct selection_rules<C, A, B, 0> {
+  using type = A;
+};
+template <class C, class A, class B>
+struct selection_rules<C, A, B, 1> {
+  using type = std::conditional_t<C::structure::numerator != 0, A, B>;
+};
+template <class C, class A, class B>
+struct selection_rules<C, A, B, 2> {
+  using type = C;
+};
+template <class C, class A, class B>
+struct selection_rules<C, A, B, 3> {
+  using type = node_term<ops::select, C, A, B>;
+};
+template <class C, class A, class B>
+struct selection_t : selection_rules<C, A, B> {};
+
+// The node Op(operands...), simplified by the rules above where Op has any.
+template <class Op, class... T>
+struct simplified_node_t {
+  using type = node_term<Op, T...>;
+};
+template <class A, class B>
+struct simplified_node_t<ops::add, A, B> : sum_t<A, B> {};
+template <class A, class B>
+struct simplified_node_t<ops::sub, A, B> : difference_t<A, B> {};
+template <class A, class B>
+struct simplified_node_t<ops::mul, A, B> : product_t<A, B> {};
+template <class A, class B>
+struct simplified_node_t<ops::div, A, B> : quotient_t<A, B> {};
+template <class A>
+struct simplified_node_t<ops::neg, A> : negation_t<A> {};
+template <class A>
+struct simplified_node_t<ops::square, A> : square_t<A> {};
+template <long long N, class A>
+struct simplified_node_t<ops::pow_int<N>, A> : power_t<N, A> {};
+template <class C, class A, class B>
+struct simplified_node_t<ops::select, C, A, B> : selection_t<C, A, B> {};
+template <class Op, class... T>
+using simplified_node = typename simplified_node_t<Op, T...>::type;
+
+// The term T rebuilt bottom-up by the rules; a loop keeps its steps, on the simplified input.
+template <class T, class S = typename T::structure>
+struct simplified_t {
+  using type = T;
+};
+template <class T, class Op, class... A>
+struct simplified_t<T, expr<Op, A...>> {
+  template <std::size_t... J>
+  static auto rebuild(std::index_sequence<J...>)
+      -> simplified_node<Op, typename simplified_t<operand_term<J, T>>::type...>;
+  using type = decltype(rebuild(std::index_sequence_for<A...>{}));
+};
+template <class T, std::size_t K, class R, class A>
+struct simplified_t<T, expr<ops::loop<K, R>, A>> {
+  using init = typename simplified_t<operand_term<0, T>>::type;
+  using own = typename slice_sources<typename T::sources, A::number_count,
+                                     T::structure::number_count - A::number_count>::type;
+  using type = term<expr<ops::loop<K, R>, typename init::structure>,
+                    typename join_sources<typename init::sources, own>::type>;
+};
+
+// The arguments of a simplifying function as terms: their numbers, one after another, are the
+// input. A plain number is a number leaf.
+template <std::size_t... Count>
+constexpr std::array<std::size_t, sizeof...(Count) + 1> offsets() {
+  std::array<std::size_t, sizeof...(Count) + 1> at{};
+  const std::size_t counts[] = {Count..., 0};
+  for (std::size_t i = 0; i < sizeof...(Count); ++i) at[i + 1] = at[i] + counts[i];
+  return at;
+}
+template <class... S, std::size_t... I>
+auto input_terms_of(std::index_sequence<I...>)
+    -> list<input_term<S, offsets<S::number_count...>()[I]>...>;
+template <class... E>
+using input_terms =
+    decltype(input_terms_of<operand_structure_t<E>...>(std::index_sequence_for<E...>{}));
+
+// The object of the term Result, whose numbers come from the arguments e.
+template <class Result, class... E>
+constexpr auto build_term(const E&... e) {
+  if constexpr (Result::structure::number_count == 0) {
+    ((void)e, ...);
+    return object_of_term<Result>(nullptr);
+  } else {
+    const auto all = join_numbers(numbers_arg(e)...);
+    return object_of_term<Result>(all.numbers);
+  }
+}
 
 }  // namespace detail
 
 namespace simplifying {
 
-template <class A, class B>
-constexpr auto add(const A& a, const B& b);
-template <class A, class B>
-constexpr auto sub(const A& a, const B& b);
-template <class A, class B>
-constexpr auto mul(const A& a, const B& b);
-template <class A, class B>
-constexpr auto div(const A& a, const B& b);
-template <class A>
-constexpr auto neg(const A& a);
-template <long long N, class A>
-constexpr auto pow_int(const A& a);
-
-template <class A>
-constexpr auto neg(const A& a) {
-  using namespace detail;
-  if constexpr (is_zero<A>) {
-    return a;
-  } else if constexpr (folds<'-', constant<0>, A>) {
-    return fold<'-'>(constant<0>{}, a);
-  } else if constexpr (is_negation<A>) {
-    return operand<0>(a);
-  } else if constexpr (is_scaled<A>) {
-    return mul(neg(operand<0>(a)), operand<1>(a));
-  } else {
-    return make_node<ops::neg>(a);
-  }
-}
-
-template <class A, class B>
-constexpr auto add(const A& a, const B& b) {
-  using namespace detail;
-  if constexpr (is_zero<A>) {
-    return b;
-  } else if constexpr (is_zero<B>) {
-    return a;
-  } else if constexpr (folds<'+', A, B>) {
-    return fold<'+'>(a, b);
-  } else if constexpr (is_coefficient<A> && !is_coefficient<B>) {
-    return add(b, a);  // numbers last: 3 * x + 2
-  } else if constexpr (terms_merge<'+', A, B>) {
-    return mul(fold<'+'>(term_coefficient(a), term_coefficient(b)), term_base(b));
-  } else if constexpr (is_negation<B>) {
-    return sub(a, operand<0>(b));
-  } else if constexpr (has_negative_constant_coefficient<B>) {
-    return sub(a, mul(neg(operand<0>(b)), operand<1>(b)));
-  } else if constexpr (is_negation<A> && !is_coefficient<B>) {
-    return sub(b, operand<0>(a));
-  } else {
-    return make_node<ops::add>(a, b);
-  }
-}
-
-template <class A, class B>
-constexpr auto sub(const A& a, const B& b) {
-  using namespace detail;
-  if constexpr (is_zero<B>) {
-    return a;
-  } else if constexpr (is_zero<A>) {
-    return neg(b);
-  } else if constexpr (folds<'-', A, B>) {
-    return fold<'-'>(a, b);
-  } else if constexpr (same_node<A, B>) {
-    return constant<0>{};
-  } else if constexpr (terms_merge<'-', A, B>) {
-    return mul(fold<'-'>(term_coefficient(a), term_coefficient(b)), term_base(b));
-  } else if constexpr (is_negation<B>) {
-    return add(a, operand<0>(b));
-  } else if constexpr (has_negative_constant_coefficient<B>) {
-    return add(a, mul(neg(operand<0>(b)), operand<1>(b)));
-  } else {
-    return make_node<ops::sub>(a, b);
-  }
-}
-
-template <class A, class B>
-constexpr auto mul(const A& a, const B& b) {
-  using namespace detail;
-  if constexpr (is_zero<A> || is_zero<B>) {
-    return constant<0>{};
-  } else if constexpr (is_one<A>) {
-    return b;
-  } else if constexpr (is_one<B>) {
-    return a;
-  } else if constexpr (is_coefficient<A> && is_coefficient<B>) {
-    if constexpr (folds<'*', A, B>)
-      return fold<'*'>(a, b);
-    else
-      return make_node<ops::mul>(a, b);
-  } else if constexpr (is_coefficient<B>) {
-    return mul(b, a);  // coefficients first: 6 * x
-  } else if constexpr (is_minus_one<A>) {
-    return neg(b);
-  } else if constexpr (folds_into_scaled<A, B>) {
-    return mul(fold<'*'>(a, operand<0>(b)), operand<1>(b));
-  } else if constexpr (is_coefficient<A> && is_negation<B>) {
-    return mul(neg(a), operand<0>(b));
-  } else if constexpr (is_coefficient<A>) {
-    return make_node<ops::mul>(a, b);
-  } else if constexpr (is_negation<A>) {
-    return neg(mul(operand<0>(a), b));
-  } else if constexpr (is_negation<B>) {
-    return neg(mul(a, operand<0>(b)));
-  } else if constexpr (is_scaled<A>) {
-    return mul(operand<0>(a), mul(operand<1>(a), b));
-  } else if constexpr (is_scaled<B>) {
-    return mul(operand<0>(b), mul(a, operand<1>(b)));
-  } else if constexpr (is_product<A>) {
-    return mul(operand<0>(a), mul(operand<1>(a), b));  // products nest to the right
-  } else if constexpr (!chain_has_base<structure_t<A>, structure_t<B>>::value) {
-    return make_node<ops::mul>(a, b);
-  } else if constexpr (is_product<B>) {
-    // a * (f * rest): merge a into f if they share a base, else look further down the chain.
-    using F = std::remove_cvref_t<decltype(operand<0>(b))>;
-    if constexpr (same_base<A, F>)
-      return mul(pow_int<power_of<A>::exponent + power_of<F>::exponent>(
-                     object_of<typename power_of<A>::base>{}),
-                 operand<1>(b));
-    else
-      return mul(operand<0>(b), mul(a, operand<1>(b)));
-  } else {
-    return pow_int<power_of<A>::exponent + power_of<B>::exponent>(
-        object_of<typename power_of<A>::base>{});
-  }
-}
-
-template <class A, class B>
-constexpr auto div(const A& a, const B& b) {
-  using namespace detail;
-  if constexpr (is_one<B>) {
-    return a;
-  } else if constexpr (is_zero<A> && !is_zero<B>) {
-    return constant<0>{};
-  } else if constexpr (!is_zero<B> && folds<'/', A, B>) {
-    return fold<'/'>(a, b);
-  } else if constexpr (is_constant<B>::value && !is_zero<B> && folds<'/', constant<1>, B>) {
-    return mul(fold<'/'>(constant<1>{}, b), a);
-  } else if constexpr (is_negation<A>) {
-    return neg(div(operand<0>(a), b));
-  } else {
-    return make_node<ops::div>(a, b);
-  }
-}
-
-template <class A>
-constexpr auto square(const A& a) {
-  using namespace detail;
-  if constexpr (is_constant<A>::value && folds<'*', A, A>) {
-    return fold<'*'>(a, a);
-  } else if constexpr (is_negation<A>) {
-    return square(operand<0>(a));
-  } else {
-    return make_node<ops::square>(a);
-  }
-}
-
-// a^N for an integer N: a^0 -> 1, a^1 -> a, a^2 -> square(a).
-template <long long N, class A>
-constexpr auto pow_int(const A& a) {
-  if constexpr (N == 0)
-    return constant<1>{};
-  else if constexpr (N == 1)
-    return a;
-  else if constexpr (N == 2)
-    return square(a);
-  else
-    return detail::make_node<ops::pow_int<N>>(a);
-}
-
-// select(c, a, b): select(c, a, a) -> a; a constant condition picks its branch; and
-// select(c, 1, 0) -> c for a comparison c, which is already 1 or 0.
-template <class C, class A, class B>
-constexpr auto select(const C& c, const A& a, const B& b) {
-  using namespace detail;
-  if constexpr (same_node<A, B>) {
-    return a;
-  } else if constexpr (is_constant<C>::value) {
-    if constexpr (C::numerator != 0)
-      return a;
-    else
-      return b;
-  } else if constexpr (is_comparison<C> && is_one<A> && is_zero<B>) {
-    return c;
-  } else {
-    return make_node<ops::select>(c, a, b);
-  }
-}
+namespace detail_terms {
+template <class Op, class List>
+struct apply_to;
+template <class Op, class... T>
+struct apply_to<Op, ctgrad::detail::list<T...>> {
+  using type = ctgrad::detail::simplified_node<Op, T...>;
+};
+}  // namespace detail_terms
 
 // The node Op(operands...), simplified by the rules above where Op has any.
 template <class Op, class... A>
 constexpr auto apply(const A&... a) {
-  if constexpr (std::is_same_v<Op, ops::add>)
-    return add(a...);
-  else if constexpr (std::is_same_v<Op, ops::sub>)
-    return sub(a...);
-  else if constexpr (std::is_same_v<Op, ops::mul>)
-    return mul(a...);
-  else if constexpr (std::is_same_v<Op, ops::div>)
-    return div(a...);
-  else if constexpr (std::is_same_v<Op, ops::neg>)
-    return neg(a...);
-  else if constexpr (std::is_same_v<Op, ops::square>)
-    return square(a...);
-  else if constexpr (detail::is_pow_int_op<Op>)
-    return pow_int<Op::exponent>(a...);
-  else if constexpr (std::is_same_v<Op, ops::select>)
-    return select(a...);
-  else
-    return detail::make_node<Op>(a...);
+  using Result = typename detail_terms::apply_to<Op, detail::input_terms<A...>>::type;
+  return detail::build_term<Result>(a...);
+}
+
+template <class A, class B>
+constexpr auto add(const A& a, const B& b) {
+  return apply<ops::add>(a, b);
+}
+template <class A, class B>
+constexpr auto sub(const A& a, const B& b) {
+  return apply<ops::sub>(a, b);
+}
+template <class A, class B>
+constexpr auto mul(const A& a, const B& b) {
+  return apply<ops::mul>(a, b);
+}
+template <class A, class B>
+constexpr auto div(const A& a, const B& b) {
+  return apply<ops::div>(a, b);
+}
+template <class A>
+constexpr auto neg(const A& a) {
+  return apply<ops::neg>(a);
+}
+template <class A>
+constexpr auto square(const A& a) {
+  return apply<ops::square>(a);
+}
+// a^N for an integer N: a^0 -> 1, a^1 -> a, a^2 -> square(a).
+template <long long N, class A>
+constexpr auto pow_int(const A& a) {
+  return apply<ops::pow_int<N>>(a);
+}
+template <class C, class A, class B>
+constexpr auto select(const C& c, const A& a, const B& b) {
+  return apply<ops::select>(c, a, b);
 }
 
 }  // namespace simplifying
@@ -483,20 +815,8 @@ constexpr auto apply(const A&... a) {
 template <expression E>
 constexpr auto simplify(const E& e) {
   static_assert(detail::check_no_arrays<"simplify", E>());
-  using N = structure_of<E>;
-  if constexpr (detail::is_loop_node<N>) {
-    // The steps as they are, on the simplified operand.
-    using Init = detail::list_at<0, typename N::operands>;
-    return detail::loop_with<typename N::op>(simplify(operand<0>(e)),
-                                             e.numbers.data() + Init::number_count);
-  } else if constexpr (detail::is_interior<N>::value) {
-    return [&]<std::size_t... J>(std::index_sequence<J...>) {
-      return simplifying::apply<typename N::op>(simplify(operand<J>(e))...);
-    }
-    (std::make_index_sequence<N::operands::size>{});
-  } else {
-    return e;
-  }
+  using Result = typename detail::simplified_t<detail::input_term<structure_of<E>, 0>>::type;
+  return detail::object_of_term<Result>(e.numbers.data());
 }
 
 }  // namespace ctgrad
