@@ -54,6 +54,12 @@ void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noe
 void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
   return counted(n, static_cast<std::size_t>(a));
 }
+// The replaced operator new above allocates with malloc, so free is the matching release; g++
+// does not know that the global operator new is replaced, and at -O1 (the sanitizer build) it
+// warns where it inlines a delete into a new-expression's caller.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
 void operator delete(void* p) noexcept {
   std::free(p);
 }
