@@ -41,10 +41,6 @@ struct contains<Target, expr<named<Name>, A>>
     : std::bool_constant<(__is_same(typename entry_id_of<expr<named<Name>, A>>::type, Target) ||
                           contains<Target, A>::value)> {};
 
-// Whether f depends on the target.
-template <class Target, class E>
-struct depends_on : std::bool_constant<(contains<Target, structure_t<E>>::value)> {};
-
 // The derivative of the input's subexpression T (a term) with respect to Target, as a term.
 template <class Target, class T>
 struct derivative_t;
@@ -142,7 +138,7 @@ struct derivative_rule
 // A name whose definition is an operation: its derivative is the chain rule on the definition,
 // with the name as the node's value.
 template <class S>
-struct names_an_operation : std::bool_constant<(false)> {};
+struct names_an_operation : std::false_type {};
 template <fixed_string Name, class D>
 struct names_an_operation<expr<named<Name>, D>>
     : std::bool_constant<(is_interior<D>::value && !is_named<D>::value)> {};
@@ -179,7 +175,7 @@ struct derivative_t : derivative_rules<Target, T> {
 // Whether a loop on a path to the target is in S: such loops are written out (core/unroll.hpp)
 // before the derivative, which then reads one nested expression.
 template <class Target, class S>
-struct holds_loop_to : std::bool_constant<(false)> {};
+struct holds_loop_to : std::false_type {};
 template <class Target, class Op, class... A>
 struct holds_loop_to<Target, expr<Op, A...>>
     : std::bool_constant<((false || ... || holds_loop_to<Target, A>::value))> {};

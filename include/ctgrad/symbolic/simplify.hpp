@@ -43,43 +43,38 @@ namespace detail {
 
 // Predicates on structures.
 template <class T>
-struct is_zero : std::bool_constant<(false)> {};
+struct is_zero : std::false_type {};
 template <>
-struct is_zero<constant<0, 1>> : std::bool_constant<(true)> {};
+struct is_zero<constant<0, 1>> : std::true_type {};
 
 template <class T>
-struct is_one : std::bool_constant<(false)> {};
+struct is_one : std::false_type {};
 template <>
-struct is_one<constant<1, 1>> : std::bool_constant<(true)> {};
+struct is_one<constant<1, 1>> : std::true_type {};
 
 template <class T>
-struct is_minus_one : std::bool_constant<(false)> {};
+struct is_minus_one : std::false_type {};
 template <>
-struct is_minus_one<constant<-1, 1>> : std::bool_constant<(true)> {};
+struct is_minus_one<constant<-1, 1>> : std::true_type {};
 
 // A number known when the expression is built: a compile-time constant or a run-time number.
 template <class T>
 struct is_coefficient : std::bool_constant<(is_constant<T>::value || __is_same(T, number))> {};
 
 template <class T>
-struct is_negation : std::bool_constant<(false)> {};
+struct is_negation : std::false_type {};
 template <class A>
-struct is_negation<expr<ops::neg, A>> : std::bool_constant<(true)> {};
+struct is_negation<expr<ops::neg, A>> : std::true_type {};
 
 // k * a with a coefficient k.
 template <class T>
-struct is_scaled : std::bool_constant<(false)> {};
+struct is_scaled : std::false_type {};
 template <class K, class A>
 struct is_scaled<expr<ops::mul, K, A>> : std::bool_constant<(is_coefficient<K>::value)> {};
 
-template <class Op>
-struct is_pow_int_op : std::bool_constant<(false)> {};
-template <long long N>
-struct is_pow_int_op<ops::pow_int<N>> : std::bool_constant<(true)> {};
-
 // A comparison node, whose value is 1 or 0.
 template <class T>
-struct is_comparison : std::bool_constant<(false)> {};
+struct is_comparison : std::false_type {};
 template <class Op, class A, class B>
 struct is_comparison<expr<Op, A, B>>
     : std::bool_constant<(__is_same(Op, ops::less) || __is_same(Op, ops::less_equal) ||
@@ -181,7 +176,7 @@ using coefficient_of = list_at<0, typename S::operands>;
 
 // Whether a * (k * b) folds a * k: B is scaled by a coefficient that folds with A.
 template <class A, class B>
-struct folds_into_scaled : std::bool_constant<(false)> {};
+struct folds_into_scaled : std::false_type {};
 template <class A, class B>
 requires(is_coefficient<A>::value&& is_scaled<B>::value) struct folds_into_scaled<A, B>
     : std::bool_constant<(folds<'*', A, coefficient_of<B>>::value)> {
@@ -223,7 +218,7 @@ struct split_structure<expr<ops::neg, A>> {
 
 // Two terms with the same base (and no run-time numbers in it): k1 a +- k2 a = (k1 +- k2) a.
 template <char Op, class A, class B>
-struct terms_merge : std::bool_constant<(false)> {};
+struct terms_merge : std::false_type {};
 template <char Op, class A, class B>
 requires(!is_coefficient<A>::value && !is_coefficient<B>::value) struct terms_merge<Op, A, B>
     : std::bool_constant<
@@ -233,13 +228,13 @@ requires(!is_coefficient<A>::value && !is_coefficient<B>::value) struct terms_me
 };
 
 template <class T>
-struct is_negative_constant : std::bool_constant<(false)> {};
+struct is_negative_constant : std::false_type {};
 template <long long Num, long long Den>
 struct is_negative_constant<constant<Num, Den>> : std::bool_constant<(Num < 0)> {};
 
 // k * a with a negative constant k: a + k b is written a - |k| b.
 template <class T>
-struct has_negative_constant_coefficient : std::bool_constant<(false)> {};
+struct has_negative_constant_coefficient : std::false_type {};
 template <class K, class A>
 struct has_negative_constant_coefficient<expr<ops::mul, K, A>>
     : std::bool_constant<(is_negative_constant<K>::value)> {};
@@ -269,7 +264,7 @@ struct same_base
 
 // A product that is not a coefficient times something: a * b with a not a coefficient.
 template <class T>
-struct is_product : std::bool_constant<(false)> {};
+struct is_product : std::false_type {};
 template <class A, class B>
 struct is_product<expr<ops::mul, A, B>> : std::bool_constant<(!is_coefficient<A>::value)> {};
 
@@ -290,7 +285,7 @@ requires(!is_coefficient<F>::value) struct chain_has_base<A, expr<ops::mul, F, R
 
 // Whether A shares its base with the first factor of the product B.
 template <class A, class B>
-struct shares_first_base : std::bool_constant<(false)> {};
+struct shares_first_base : std::false_type {};
 template <class A, class F, class Rest>
 struct shares_first_base<A, expr<ops::mul, F, Rest>>
     : std::bool_constant<(same_base<A, F>::value)> {};
@@ -749,8 +744,9 @@ constexpr auto build_term(const E&... e) {
     ((void)e, ...);
     return object_of_term<Result>(nullptr);
   } else {
-    const auto all = join_numbers(numbers_arg(e)...);
-    return object_of_term<Result>(all.numbers);
+    numbers_storage<(0 + ... + operand_structure_t<E>::number_count)> all;
+    fill_numbers(all, numbers_arg(e)...);
+    return object_of_term<Result>(all.numbers.data());
   }
 }
 

@@ -180,17 +180,4 @@ constexpr auto object_of_term(const double* in) {
   return node;
 }
 
-// The numbers of several expressions one after another, as one input.
-template <std::size_t N>
-struct joined_numbers {
-  double numbers[N == 0 ? 1 : N]{};
-};
-template <std::size_t... M>
-constexpr auto join_numbers(const numbers_storage<M>&... parts) {
-  joined_numbers<(0 + ... + M)> all;
-  std::size_t k = 0;
-  ((copy_numbers(all.numbers + k, parts.numbers.data(), M), k += M), ...);
-  return all;
-}
-
 }  // namespace ctgrad::detail
