@@ -11,10 +11,14 @@
 
 namespace ctgrad::detail {
 
-template <class... Ts>
-struct list {
-  static constexpr std::size_t size = sizeof...(Ts);
+// A list's length is a member of a class over the number alone: g++ gives every static data
+// member it instantiates a mangled name, and one of list<Ts...> would spell all of Ts.
+template <std::size_t N>
+struct list_length {
+  static constexpr std::size_t size = N;
 };
+template <class... Ts>
+struct list : list_length<sizeof...(Ts)> {};
 
 // Element I of a pack.
 #if defined(__clang__)

@@ -318,6 +318,11 @@ struct graph_sweep : graph<G> {
       return base::nodes[i].offset + base::nodes[i].info->operands[0]->number_count;
     return j < base::arity[i] ? slot[base::operands[i][j]] : 0;
   }
+  // Where the node of this id starts in the values array, or no_node.
+  static constexpr std::size_t slot_of_node(const node_id& id) {
+    const std::size_t i = base::find(id);
+    return i < size ? slot[i] : no_node;
+  }
   static constexpr shape operand_shape(std::size_t i, std::size_t j) {
     return j < base::arity[i] ? base::shapes[base::operands[i][j]] : scalar_shape;
   }

@@ -153,24 +153,30 @@ constexpr void absent_value(const Point& p, T* value) {
   }
 }
 
-// Copies entry Id's values and adjoints (all its elements) out of the sweep's arrays.
-template <class Sweep, class T, class Id, class Point>
-CTGRAD_INLINE constexpr void collect_one(const typename Sweep::template values<T>& v,
-                                         const typename Sweep::template values<T>& adjoint,
-                                         const Point& p, T* value, T* derivative) {
-  constexpr std::size_t i = Sweep::find(entry_node_id<Id>);
-  constexpr std::size_t n = entry_shape<Id>.width();
-  if constexpr (i < Sweep::size) {
-    for (std::size_t k = 0; k < n; ++k) {
-      value[k] = v[Sweep::slot[i] + k];
-      derivative[k] = adjoint[Sweep::slot[i] + k];
+// Copies an entry's values and adjoints (all its elements) out of the sweep's arrays, or, for a
+// target the expression does not contain (Slot is no_node), writes its value and a zero
+// derivative: f does not depend on it. Templated on numbers and the entry only: a function named
+// by the sweep's or the point's type would spell the whole expression or every binding in its
+// mangled name, once per entry.
+template <std::size_t Slot, class T, class Id>
+struct entry_copy {
+  CTGRAD_INLINE static constexpr void write(const void*, const T* v, const T* adjoint, T* value,
+                                            T* derivative) {
+    for (std::size_t k = 0; k < entry_shape<Id>.width(); ++k) {
+      value[k] = v[Slot + k];
+      derivative[k] = adjoint[Slot + k];
     }
-  } else {
-    // A target the expression does not contain: f does not depend on it.
-    absent_value<T, Id>(p, value);
-    for (std::size_t k = 0; k < n; ++k) derivative[k] = T(0);
   }
-}
+};
+template <class T, class Id>
+struct entry_copy<no_node, T, Id> {
+  template <class Point>
+  CTGRAD_INLINE static constexpr void write(const Point* p, const T*, const T*, T* value,
+                                            T* derivative) {
+    absent_value<T, Id>(*p, value);
+    for (std::size_t k = 0; k < entry_shape<Id>.width(); ++k) derivative[k] = T(0);
+  }
+};
 
 template <class E, class P, class... Ids, std::size_t... I>
 CTGRAD_INLINE constexpr gradient_result<typename P::scalar_type, Ids...> run_gradient(
@@ -186,11 +192,11 @@ CTGRAD_INLINE constexpr gradient_result<typename P::scalar_type, Ids...> run_gra
   gradient_result<T, Ids...> r;
   r.function_value = v[sweep::slot[sweep::size - 1]];
   using layout = entry_layout<Ids...>;
-  const int in_order[] = {
-      (collect_one<sweep, T, Ids>(v, adjoint, p, r.values.data() + layout::start[I],
-                                  r.adjoints.data() + layout::start[I]),
-       0)...,
-      0};
+  const int in_order[] = {(entry_copy<sweep::slot_of_node(entry_node_id<Ids>), T, Ids>::write(
+                               &p, v.data(), adjoint.data(), r.values.data() + layout::start[I],
+                               r.adjoints.data() + layout::start[I]),
+                           0)...,
+                          0};
   (void)in_order;
   return r;
 }
