@@ -42,6 +42,18 @@ constexpr auto log(const E& e) {
   return node;
 }
 template <expression E>
+constexpr auto log1p(const E& e) {
+  typename detail::node_of<ops::log1p, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
+constexpr auto expm1(const E& e) {
+  typename detail::node_of<ops::expm1, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
 constexpr auto sin(const E& e) {
   typename detail::node_of<ops::sin, E>::object node;
   detail::fill_numbers(node, detail::numbers_arg(e));

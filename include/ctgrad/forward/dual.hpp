@@ -1,13 +1,29 @@
 #pragma once
 // Dual numbers a + b·ε (ε² = 0): the scalar of forward mode. Evaluating an expression on duals
-// carries a directional derivative alongside every value through the same rules; running the
-// adjoint sweep on duals differentiates the gradient itself (Hessian-vector products).
+// carries a directional derivative alongside every value through the same rules as the adjoint
+// sweep (rules/contribution.hpp); running the adjoint sweep on duals differentiates the gradient
+// itself (Hessian-vector products). Only the arithmetic of duals is written here; every function
+// takes its derivative from its rule.
+#include <cstddef>
 #include <type_traits>
+#include <utility>
 
+#include "ctgrad/config.hpp"
 #include "ctgrad/core/expr.hpp"
 #include "ctgrad/math/math.hpp"
+#include "ctgrad/rules/arithmetic.hpp"
+#include "ctgrad/rules/contribution.hpp"
+#include "ctgrad/rules/elementary.hpp"
 
 namespace ctgrad {
+
+template <class T>
+struct dual;
+
+namespace detail {
+template <class Op, class T, class... U>
+constexpr dual<T> through_rule(const dual<T>& a, const dual<U>&... rest);
+}  // namespace detail
 
 template <class T>
 struct dual {
@@ -42,58 +58,70 @@ struct dual {
   friend constexpr bool operator>=(const dual& a, const dual& b) { return a.value >= b.value; }
   friend constexpr bool operator==(const dual& a, const dual& b) { return a.value == b.value; }
 
-  // The chain rule, one function at a time: f(a + bε) = f(a) + f'(a) b ε.
-  friend constexpr dual exp(const dual& a) {
-    using math::exp;
-    const T e = exp(a.value);
-    return {e, e * a.tangent};
-  }
-  friend constexpr dual log(const dual& a) {
-    using math::log;
-    return {log(a.value), a.tangent / a.value};
-  }
-  friend constexpr dual log1p(const dual& a) {
-    using math::log1p;
-    return {log1p(a.value), a.tangent / (T(1) + a.value)};
-  }
-  friend constexpr dual sqrt(const dual& a) {
-    using math::sqrt;
-    const T r = sqrt(a.value);
-    return {r, a.tangent / (T(2) * r)};
-  }
-  friend constexpr dual sin(const dual& a) {
-    using math::cos;
-    using math::sin;
-    return {sin(a.value), cos(a.value) * a.tangent};
-  }
-  friend constexpr dual cos(const dual& a) {
-    using math::cos;
-    using math::sin;
-    return {cos(a.value), -sin(a.value) * a.tangent};
-  }
-  friend constexpr dual tan(const dual& a) {
-    using math::tan;
-    const T t = tan(a.value);
-    return {t, (T(1) + t * t) * a.tangent};
-  }
-  friend constexpr dual tanh(const dual& a) {
-    using math::tanh;
-    const T t = tanh(a.value);
-    return {t, (T(1) - t * t) * a.tangent};
-  }
+  // The functions, each through its rule (below): f(a + b eps) = f(a) + f'(a) b eps with f' the
+  // rule's local partial, the same one the adjoint sweep uses.
+  friend constexpr dual exp(const dual& a) { return detail::through_rule<ops::exp>(a); }
+  friend constexpr dual log(const dual& a) { return detail::through_rule<ops::log>(a); }
+  friend constexpr dual log1p(const dual& a) { return detail::through_rule<ops::log1p>(a); }
+  friend constexpr dual sqrt(const dual& a) { return detail::through_rule<ops::sqrt>(a); }
+  friend constexpr dual sin(const dual& a) { return detail::through_rule<ops::sin>(a); }
+  friend constexpr dual cos(const dual& a) { return detail::through_rule<ops::cos>(a); }
+  friend constexpr dual tan(const dual& a) { return detail::through_rule<ops::tan>(a); }
+  friend constexpr dual tanh(const dual& a) { return detail::through_rule<ops::tanh>(a); }
   friend constexpr dual pow(const dual& a, const dual& b) {
-    using math::log;
-    using math::pow;
-    const T p = pow(a.value, b.value);
-    // d(a^b) = b a^(b-1) da + a^b log(a) db; the second term only where b moves.
-    const T da = b.value * pow(a.value, b.value - T(1)) * a.tangent;
-    const T db = b.tangent == T(0) || p == T(0) ? T(0) : p * log(a.value) * b.tangent;
-    return {p, da + db};
+    return detail::through_rule<ops::pow>(a, b);
   }
 };
 
 template <class T>
 inline constexpr bool enable_scalar<dual<T>> = true;
+
+namespace detail {
+template <class T>
+struct is_dual : std::false_type {};
+template <class T>
+struct is_dual<dual<T>> : std::true_type {};
+
+// Whether x is exactly zero; a dual is zero when both its parts are.
+template <class T>
+constexpr bool exactly_zero(const T& x) {
+  if constexpr (is_dual<T>::value)
+    return exactly_zero(x.value) && exactly_zero(x.tangent);
+  else
+    return x == T(0);
+}
+
+template <class Op, class T, class... D, std::size_t... J>
+constexpr dual<T> through_rule_at(std::index_sequence<J...>, const D&... x) {
+  const T y = Op::value(x.value...);
+  T tangent{};
+  bool any = false;
+  const auto add = [&](const T& c) {
+    tangent = any ? tangent + c : c;
+    any = true;
+  };
+  // An operand whose tangent is zero contributes nothing, also where the partial is infinite or
+  // NaN (d/db of a^b at a = 0): the adjoint sweep never multiplies by a direction's zeros either,
+  // so forward and reverse mode agree.
+  ((exactly_zero(x.tangent) ? void() : add(contribution<Op, J>(x.tangent, y, x.value...))), ...);
+  return {y, any ? tangent : T(0)};
+}
+
+// Op applied to dual numbers: the value by the rule, the tangent by the rule's local partials.
+template <class Op, class T, class... U>
+constexpr dual<T> through_rule(const dual<T>& a, const dual<U>&... rest) {
+  return through_rule_at<Op, T>(std::make_index_sequence<1 + sizeof...(U)>{}, a, rest...);
+}
+
+// A node's value from its operands': the rule's value on numbers, through the rule on duals.
+template <class Op, class... T>
+CTGRAD_INLINE constexpr auto apply_rule(const T&... x) {
+  if constexpr ((is_dual<T>::value && ...))
+    return through_rule<Op>(x...);
+  else
+    return Op::value(x...);
+}
+}  // namespace detail
 
 }  // namespace ctgrad
 

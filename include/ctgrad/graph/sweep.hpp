@@ -16,19 +16,11 @@
 #include <utility>
 
 #include "ctgrad/config.hpp"
+#include "ctgrad/forward/dual.hpp"
 #include "ctgrad/graph/graph.hpp"
+#include "ctgrad/rules/contribution.hpp"
 
 namespace ctgrad::detail {
-
-// What a node passes to operand J: its adjoint times the local partial, or the rule's own
-// `backward` where that is cheaper than a multiply (adjoint itself for +, a select for relu).
-template <class Op, std::size_t J, class T, class... A>
-CTGRAD_INLINE constexpr T contribution(const T& adjoint, const T& y, const A&... operands) {
-  if constexpr (requires { Op::template backward<J>(adjoint, y, operands...); })
-    return Op::template backward<J>(adjoint, y, operands...);
-  else
-    return adjoint * Op::template partial<J>(y, operands...);
-}
 
 // Adds a node's contribution to an operand's adjoint. Bit j of Wanted says operand j needs an
 // adjoint; bit j of Assigns that this is its first contribution.
@@ -60,11 +52,11 @@ CTGRAD_INLINE constexpr T number_node(const T* v, const double* numbers, const P
     else
       return static_cast<T>(Step::numerator) / static_cast<T>(Step::denominator);
   } else if constexpr (Arity == 1) {
-    return Step::value(v[a0]);
+    return apply_rule<Step>(v[a0]);
   } else if constexpr (Arity == 2) {
-    return Step::value(v[a0], v[a1]);
+    return apply_rule<Step>(v[a0], v[a1]);
   } else {
-    return Step::value(v[a0], v[a1], v[a2]);
+    return apply_rule<Step>(v[a0], v[a1], v[a2]);
   }
 }
 
@@ -187,23 +179,24 @@ CTGRAD_INLINE constexpr void compute_node(T* v, const double* numbers, const Poi
       else
         v[Out] = static_cast<T>(Step::numerator) / static_cast<T>(Step::denominator);
     } else if constexpr (Arity == 1) {
-      v[Out] = Step::value(v[A0]);
+      v[Out] = apply_rule<Step>(v[A0]);
     } else if constexpr (Arity == 2) {
-      v[Out] = Step::value(v[A0], v[A1]);
+      v[Out] = apply_rule<Step>(v[A0], v[A1]);
     } else {
-      v[Out] = Step::value(v[A0], v[A1], v[A2]);
+      v[Out] = apply_rule<Step>(v[A0], v[A1], v[A2]);
     }
   } else {
     const elements_of<S0.array, T> a0(v + A0);
     if constexpr (Arity == 1) {
-      for (std::size_t k = 0; k < S.width(); ++k) v[Out + k] = Step::value(a0[k]);
+      for (std::size_t k = 0; k < S.width(); ++k) v[Out + k] = apply_rule<Step>(a0[k]);
     } else if constexpr (Arity == 2) {
       const elements_of<S1.array, T> a1(v + A1);
-      for (std::size_t k = 0; k < S.width(); ++k) v[Out + k] = Step::value(a0[k], a1[k]);
+      for (std::size_t k = 0; k < S.width(); ++k) v[Out + k] = apply_rule<Step>(a0[k], a1[k]);
     } else {
       const elements_of<S1.array, T> a1(v + A1);
       const elements_of<S2.array, T> a2(v + A2);
-      for (std::size_t k = 0; k < S.width(); ++k) v[Out + k] = Step::value(a0[k], a1[k], a2[k]);
+      for (std::size_t k = 0; k < S.width(); ++k)
+        v[Out + k] = apply_rule<Step>(a0[k], a1[k], a2[k]);
     }
   }
 }

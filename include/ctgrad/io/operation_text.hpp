@@ -82,6 +82,10 @@ operation_text operation_text_of() {
     return unary("exp", "{y}");
   } else if constexpr (std::is_same_v<Op, ops::log>) {
     return unary("log", "(1 / {a})");
+  } else if constexpr (std::is_same_v<Op, ops::log1p>) {
+    return unary("log1p", "(1 / (1 + {a}))");
+  } else if constexpr (std::is_same_v<Op, ops::expm1>) {
+    return unary("expm1", "({y} + 1)");
   } else if constexpr (std::is_same_v<Op, ops::sin>) {
     return unary("sin", "cos({a})");
   } else if constexpr (std::is_same_v<Op, ops::cos>) {

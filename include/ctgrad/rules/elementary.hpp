@@ -50,6 +50,34 @@ struct log {
   }
 };
 
+// log(1 + a), exact near a = 0 where log(1 + a) would lose a's low bits.
+struct log1p {
+  static constexpr const char* symbol = "log1p";
+  template <class T>
+  CTGRAD_INLINE static constexpr T value(const T& a) {
+    using math::log1p;
+    return log1p(a);
+  }
+  template <std::size_t J, class T>
+  CTGRAD_INLINE static constexpr T partial(const T&, const T& a) {
+    return T(1) / (T(1) + a);
+  }
+};
+
+// e^a - 1, exact near a = 0 where exp(a) - 1 would cancel.
+struct expm1 {
+  static constexpr const char* symbol = "expm1";
+  template <class T>
+  CTGRAD_INLINE static constexpr T value(const T& a) {
+    using math::expm1;
+    return expm1(a);
+  }
+  template <std::size_t J, class T>
+  CTGRAD_INLINE static constexpr T partial(const T& y, const T&) {
+    return y + T(1);
+  }
+};
+
 struct sin {
   static constexpr const char* symbol = "sin";
   template <class T>

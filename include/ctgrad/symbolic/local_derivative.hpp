@@ -128,6 +128,16 @@ struct local_formulas<ops::log> {
   using formula = decltype(c<1> / p::a);
 };
 template <>
+struct local_formulas<ops::log1p> {
+  template <std::size_t J>
+  using formula = decltype(c<1> / (c<1> + p::a));
+};
+template <>
+struct local_formulas<ops::expm1> {
+  template <std::size_t J>
+  using formula = decltype(p::y + c<1>);
+};
+template <>
 struct local_formulas<ops::sin> {
   template <std::size_t J>
   using formula = decltype(cos(p::a));
