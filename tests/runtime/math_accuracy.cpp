@@ -69,7 +69,7 @@ void report(const stats& s) {
      << std::setw(8) << s.points << std::setw(9) << std::fixed << std::setprecision(0) << s.max_ulp
      << std::setw(10) << std::setprecision(4) << s.sum_ulp / static_cast<double>(s.points)
      << "   worst at " << std::setprecision(17) << std::defaultfloat << s.worst_x;
-  if (s.name == "pow") os << ", " << s.worst_y;
+  if (s.name == "pow" || s.name == "atan2" || s.name == "hypot") os << ", " << s.worst_y;
   BOOST_TEST_MESSAGE(os.str());
   table().push_back(s);
 }
@@ -252,6 +252,47 @@ BOOST_AUTO_TEST_CASE(pow_accuracy) {
   BOOST_TEST(n.max_ulp <= max_ulp_allowed);
 }
 
+BOOST_AUTO_TEST_CASE(inverse_trig_accuracy) {
+  sampler r;
+  std::vector<double> xs;
+  for (std::size_t i = 0; i < n_points / 2; ++i) xs.push_back(r.uniform(-4.0, 4.0));
+  for (std::size_t i = 0; i < n_points / 2; ++i)
+    xs.push_back(r.sign() * r.log_uniform(-30.0, 70.0));
+  auto a = run(
+      "atan", "[-4, 4] uniform + log-uniform |x| in [2^-30, 2^70]", xs,
+      [](double x) { return ct::atan(x); }, [](double x) { return std::atan(x); });
+  BOOST_TEST(a.max_ulp <= 1.0);
+
+  std::vector<double> us;  // [-1, 1]: uniform, log-uniform near 0 and near +-1
+  for (std::size_t i = 0; i < n_points / 3; ++i) us.push_back(r.uniform(-1.0, 1.0));
+  for (std::size_t i = 0; i < n_points / 3; ++i)
+    us.push_back(r.sign() * r.log_uniform(-60.0, -1.0));
+  for (std::size_t i = 0; i < n_points / 3; ++i)
+    us.push_back(r.sign() * (1.0 - r.log_uniform(-53.0, -1.0)));
+  const char* range = "[-1, 1] uniform, log-uniform near 0 and +-1";
+  auto s = run(
+      "asin", range, us, [](double x) { return ct::asin(x); },
+      [](double x) { return std::asin(x); });
+  auto c = run(
+      "acos", range, us, [](double x) { return ct::acos(x); },
+      [](double x) { return std::acos(x); });
+  BOOST_TEST(s.max_ulp <= 1.0);
+  BOOST_TEST(c.max_ulp <= 1.0);
+
+  stats t{"atan2", "all quadrants: |x|, |y| log-uniform in [2^-80, 2^80], uniform [-10, 10]"};
+  while (t.points < n_points) {
+    double y = r.sign() * r.log_uniform(-80.0, 80.0);
+    double x = r.sign() * r.log_uniform(-80.0, 80.0);
+    if ((t.points & 1) != 0) {
+      y = r.uniform(-10.0, 10.0);
+      x = r.uniform(-10.0, 10.0);
+    }
+    t.add(ulp_distance(ct::atan2(y, x), std::atan2(y, x)), y, x);
+  }
+  report(t);
+  BOOST_TEST(t.max_ulp <= 1.0);
+}
+
 // Same class of result as the C library: NaN for NaN, the same infinity, the same signed zero,
 // and finite results within the accuracy bound.
 namespace {
@@ -320,6 +361,9 @@ BOOST_AUTO_TEST_CASE(special_values) {
       {"cos", [](double x) { return ct::cos(x); }, [](double x) { return std::cos(x); }},
       {"tan", [](double x) { return ct::tan(x); }, [](double x) { return std::tan(x); }},
       {"tanh", [](double x) { return ct::tanh(x); }, [](double x) { return std::tanh(x); }},
+      {"atan", [](double x) { return ct::atan(x); }, [](double x) { return std::atan(x); }},
+      {"asin", [](double x) { return ct::asin(x); }, [](double x) { return std::asin(x); }},
+      {"acos", [](double x) { return ct::acos(x); }, [](double x) { return std::acos(x); }},
   };
   for (const auto& f : fns)
     for (double x : xs) {
@@ -361,5 +405,11 @@ BOOST_AUTO_TEST_CASE(special_values) {
       const double got = ct::pow(x, y), want = std::pow(x, y);
       BOOST_TEST(same_class(got, want),
                  "pow(" << x << ", " << y << ") = " << got << ", std:: gives " << want);
+    }
+  for (double x : ps)
+    for (double y : ps) {
+      const double got = ct::atan2(y, x), want = std::atan2(y, x);
+      BOOST_TEST(same_class(got, want),
+                 "atan2(" << y << ", " << x << ") = " << got << ", std:: gives " << want);
     }
 }
