@@ -49,6 +49,19 @@ static_assert(m::acos(1.0) == 0.0 && m::acos(-1.0) == pi && m::acos(0.0) == pi /
 static_assert(near(m::acos(0.5), 1.0471975511965979));
 static_assert(near(m::acos(-0.3), 1.8754889808102941));
 
+// Hyperbolic functions.
+static_assert(m::cosh(0.0) == 1.0 && m::sinh(0.0) == 0.0 && same_bits(m::sinh(-0.0), -0.0));
+static_assert(near(m::sinh(1.0), 1.1752011936438014) && near(m::sinh(-0.25), -0.2526123168081683));
+static_assert(near(m::cosh(1.0), 1.5430806348152437) && near(m::cosh(-3.0), 10.067661995777765));
+static_assert(near(m::sinh(710.0), 1.1169973830808555e+308));  // e^710 alone would overflow
+static_assert(m::asinh(0.0) == 0.0 && same_bits(m::asinh(-0.0), -0.0));
+static_assert(near(m::asinh(1.0), 0.881373587019543) && near(m::asinh(-1e300), -691.4686750787737));
+static_assert(m::acosh(1.0) == 0.0);
+static_assert(near(m::acosh(2.0), 1.3169578969248168) && near(m::acosh(1e300), 691.4686750787737));
+static_assert(m::atanh(0.0) == 0.0 && same_bits(m::atanh(-0.0), -0.0));
+static_assert(near(m::atanh(0.5), 0.5493061443340549) &&
+              near(m::atanh(-0.999), -3.8002011672501994));
+
 }  // namespace
 
 int main() {}

@@ -6,6 +6,7 @@
 
 #include "domain_error.hpp"
 #include "exp.hpp"
+#include "hyperbolic.hpp"
 #include "inverse_trig.hpp"
 #include "log.hpp"
 #include "pow.hpp"
