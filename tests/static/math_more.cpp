@@ -62,6 +62,22 @@ static_assert(m::atanh(0.0) == 0.0 && same_bits(m::atanh(-0.0), -0.0));
 static_assert(near(m::atanh(0.5), 0.5493061443340549) &&
               near(m::atanh(-0.999), -3.8002011672501994));
 
+// log2, log10, exp2, cbrt, hypot.
+static_assert(m::log2(8.0) == 3.0 && m::log2(0x1p-1074) == -1074.0 && m::log2(1.0) == 0.0);
+static_assert(m::log10(1000.0) == 3.0 && m::log10(1e22) == 22.0 && m::log10(1e-5) == -5.0);
+static_assert(near(m::log2(10.0), 3.321928094887362) && near(m::log10(2.0), 0.3010299956639812));
+static_assert(m::exp2(10.0) == 1024.0 && m::exp2(-1074.0) == 0x1p-1074 && m::exp2(0.0) == 1.0);
+static_assert(m::exp2(-1080.0) == 0.0);  // underflow is not an error
+static_assert(near(m::exp2(0.5), 1.4142135623730951) && near(m::exp2(-3.3), 0.10153154954452945));
+static_assert(m::cbrt(27.0) == 3.0 && m::cbrt(-8.0) == -2.0 && m::cbrt(0x1p-1074) == 0x1p-358);
+static_assert(same_bits(m::cbrt(-0.0), -0.0));
+static_assert(near(m::cbrt(2.0), 1.2599210498948732) && near(m::cbrt(-1e-300), -1e-100));
+static_assert(m::hypot(3.0, 4.0) == 5.0 && m::hypot(-5.0, 12.0) == 13.0);
+static_assert(near(m::hypot(1e308, 1e308), 1.4142135623730951e308));  // no intermediate overflow
+static_assert(m::hypot(3e-320, 4e-320) == 5e-320);                    // nor underflow
+static_assert(m::hypot(inf, std::numeric_limits<double>::quiet_NaN()) == inf);
+static_assert(m::hypot(1.0, 1e-10) == 1.0);
+
 }  // namespace
 
 int main() {}
