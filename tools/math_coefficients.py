@@ -39,3 +39,6 @@ if mpmath.mpf(t) >= lim:
     import math
     t = math.nextafter(t, 0.0)
 print("largest double below acosh(DBL_MAX + ulp/2):", t.hex())
+print("// erf.hpp")
+show("2/sqrt(pi)", 2 / mpmath.sqrt(mpmath.pi))
+show("1/sqrt(pi)", 1 / mpmath.sqrt(mpmath.pi))

@@ -397,6 +397,31 @@ BOOST_AUTO_TEST_CASE(log2_log10_exp2_cbrt_hypot_accuracy) {
   BOOST_TEST(h.max_ulp <= 1.0);
 }
 
+// Against a 200-bit reference on 4000-point samples, ct::erf is within 0.5 ULP (glibc 0.84) and
+// ct::erfc within 1.35 ULP on [-6, 27.3] (glibc 2.28): the bounds below are the sum of both.
+BOOST_AUTO_TEST_CASE(erf_erfc_accuracy) {
+  sampler r;
+  std::vector<double> xs;
+  for (std::size_t i = 0; i < n_points / 2; ++i) xs.push_back(r.uniform(-6.0, 6.0));
+  for (std::size_t i = 0; i < n_points / 2; ++i)
+    xs.push_back(r.sign() * r.log_uniform(-1074.0, std::log2(6.0)));
+  auto e = run(
+      "erf", "[-6, 6] uniform + log-uniform |x| incl. subnormals", xs,
+      [](double x) { return ct::erf(x); }, [](double x) { return std::erf(x); });
+  BOOST_TEST(e.max_ulp <= 2.0);
+
+  std::vector<double> cs;
+  for (std::size_t i = 0; i < n_points / 2; ++i) cs.push_back(r.uniform(-6.0, 27.3));
+  for (std::size_t i = 0; i < n_points / 4; ++i)
+    cs.push_back(r.sign() * r.log_uniform(-60.0, std::log2(6.0)));
+  for (std::size_t i = 0; i < n_points / 4; ++i)
+    cs.push_back(r.uniform(26.5, 27.3));  // subnormal results
+  auto c = run(
+      "erfc", "[-6, 27.3] uniform + log-uniform |x| + [26.5, 27.3]", cs,
+      [](double x) { return ct::erfc(x); }, [](double x) { return std::erfc(x); });
+  BOOST_TEST(c.max_ulp <= 4.0);
+}
+
 // Same class of result as the C library: NaN for NaN, the same infinity, the same signed zero,
 // and finite results within the accuracy bound.
 namespace {
@@ -442,6 +467,13 @@ BOOST_AUTO_TEST_CASE(special_values) {
                                -1080.0,
                                8.0,
                                1000.0,
+                               2.5,
+                               -2.5,
+                               6.0,
+                               -6.0,
+                               27.2,
+                               28.0,
+                               30.0,
                                709.7827128933841,
                                710.0,
                                -745.1332191019411,
@@ -488,6 +520,8 @@ BOOST_AUTO_TEST_CASE(special_values) {
       {"log10", [](double x) { return ct::log10(x); }, [](double x) { return std::log10(x); }},
       {"exp2", [](double x) { return ct::exp2(x); }, [](double x) { return std::exp2(x); }},
       {"cbrt", [](double x) { return ct::cbrt(x); }, [](double x) { return std::cbrt(x); }},
+      {"erf", [](double x) { return ct::erf(x); }, [](double x) { return std::erf(x); }},
+      {"erfc", [](double x) { return ct::erfc(x); }, [](double x) { return std::erfc(x); }},
   };
   for (const auto& f : fns)
     for (double x : xs) {

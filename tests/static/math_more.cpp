@@ -78,6 +78,17 @@ static_assert(m::hypot(3e-320, 4e-320) == 5e-320);                    // nor und
 static_assert(m::hypot(inf, std::numeric_limits<double>::quiet_NaN()) == inf);
 static_assert(m::hypot(1.0, 1e-10) == 1.0);
 
+// erf, erfc.
+static_assert(m::erf(0.0) == 0.0 && same_bits(m::erf(-0.0), -0.0) && m::erfc(0.0) == 1.0);
+static_assert(m::erf(inf) == 1.0 && m::erf(-inf) == -1.0 && m::erf(7.0) == 1.0);
+static_assert(m::erfc(inf) == 0.0 && m::erfc(-inf) == 2.0 && m::erfc(30.0) == 0.0);
+static_assert(near(m::erf(0.5), 0.5204998778130465) && near(m::erf(-2.0), -0.9953222650189527));
+static_assert(near(m::erf(1e-300), 1.1283791670955126e-300));
+static_assert(near(m::erfc(0.5), 0.4795001221869535) && near(m::erfc(-1.0), 1.8427007929497148));
+static_assert(near(m::erfc(3.0), 2.209049699858544e-05, 2));
+static_assert(near(m::erfc(10.0), 2.088487583762545e-45, 2));
+static_assert(near(m::erfc(27.0), 5.23705e-319, 2));  // subnormal result
+
 }  // namespace
 
 int main() {}

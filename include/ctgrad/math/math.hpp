@@ -6,6 +6,7 @@
 
 #include "cbrt.hpp"
 #include "domain_error.hpp"
+#include "erf.hpp"
 #include "exp.hpp"
 #include "hyperbolic.hpp"
 #include "hypot.hpp"
