@@ -21,6 +21,12 @@ inline void pow_of_zero_to_a_negative_exponent() {}
 inline void exp_overflows_double() {}
 inline void pow_overflows_double() {}
 inline void trig_of_infinity() {}
+inline void asin_outside_minus_one_to_one() {}
+inline void acos_outside_minus_one_to_one() {}
+inline void acosh_below_one() {}
+inline void atanh_outside_minus_one_to_one() {}
+inline void sinh_or_cosh_overflows_double() {}
+inline void hypot_overflows_double() {}
 
 }  // namespace ctgrad::math::domain_error
 

@@ -1,6 +1,6 @@
 #ifndef CTGRAD_MATH_EXP_HPP_INCLUDED
 #define CTGRAD_MATH_EXP_HPP_INCLUDED
-// exp and expm1.
+// exp, expm1 and exp2.
 //
 // Method: Cody-Waite reduction x = k ln2 + r, |r| <= ln2/2, with ln2 split in two parts so that
 // r = hi - lo is known to far more than double precision. On r, e^r is evaluated through
@@ -9,8 +9,13 @@
 // large terms (1 and r) are added last and exactly once, which keeps the error below 1 ULP. The
 // result is scaled by 2^k with detail::ldexp (one rounding, also for subnormal results).
 //
-// Constant evaluation: an overflowing result calls domain_error::exp_overflows_double() (the
-// build fails); underflow gives 0 as at run time. At run time ct::exp returns +inf on overflow.
+// exp2: x = k + f with k the nearest integer (f exact, |f| <= 1/2), f ln2 formed as a double-double
+// (Dekker product with ln2 to ~106 bits) and passed to the same kernel, then scaled by 2^k; integer
+// x gives exact powers of two.
+//
+// Constant evaluation: an overflowing result (exp2 too) calls domain_error::exp_overflows_double()
+// (the build fails); underflow gives 0 as at run time. At run time ct::exp returns +inf on
+// overflow.
 
 #include <cmath>
 #include <type_traits>
@@ -110,6 +115,21 @@ constexpr double expm1(double x) noexcept {
   return detail::expm1_dd(x).hi;
 }
 
+// 2^x.
+constexpr double exp2(double x) noexcept {
+  if (detail::isnan(x)) return x;
+  if (x >= 1024.0) {
+    if (std::is_constant_evaluated()) domain_error::exp_overflows_double();
+    return detail::infinity();
+  }
+  if (x < -1080.0) return 0.0;
+  const double kd = detail::round_to_int(x);
+  const double f = x - kd;  // exact
+  const detail::dd p = detail::two_prod(f, detail::ln2_dd.hi);
+  const detail::dd r = detail::fast_two_sum(p.hi, p.lo + f * detail::ln2_dd.lo);
+  return detail::ldexp(detail::exp_kernel(r.hi, -r.lo), static_cast<int>(kd));
+}
+
 }  // namespace ctgrad::math::ct
 
 namespace ctgrad::math {
@@ -122,6 +142,11 @@ constexpr double exp(double x) noexcept {
 constexpr double expm1(double x) noexcept {
   if (std::is_constant_evaluated()) return ct::expm1(x);
   return std::expm1(x);
+}
+
+constexpr double exp2(double x) noexcept {
+  if (std::is_constant_evaluated()) return ct::exp2(x);
+  return std::exp2(x);
 }
 
 }  // namespace ctgrad::math

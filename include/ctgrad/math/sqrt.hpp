@@ -60,6 +60,19 @@ constexpr double sqrt(double x) noexcept {
 
 }  // namespace ctgrad::math::ct
 
+namespace ctgrad::math::detail {
+
+// sqrt of a non-negative double-double, to ~106 bits: one correction of the double square root.
+constexpr dd sqrt_dd(dd a) noexcept {
+  const double h = ct::sqrt(a.hi);
+  if (h == 0.0) return {0.0, 0.0};
+  const dd p = two_prod(h, h);
+  const double r = (((a.hi - p.hi) - p.lo) + a.lo) / (2.0 * h);
+  return fast_two_sum(h, r);
+}
+
+}  // namespace ctgrad::math::detail
+
 namespace ctgrad::math {
 
 constexpr double sqrt(double x) noexcept {
