@@ -13,7 +13,7 @@
 //    scaled by 2^60 and scaled back last, so that subnormal results are rounded once.
 //    The last four levels and the quotient are formed in double-double. erf x = 1 - erfc x and
 //    erfc(-x) = 2 - erfc x there; erf is +-1 beyond 6, erfc is 0 beyond 28 and 2 below -6.
-// 2/sqrt(pi) and 1/sqrt(pi) are double-doubles from tools/math_coefficients.py. No domain errors:
+// 2/sqrt(pi) and 1/sqrt(pi) are double-doubles from docs/math_coefficients.py. No domain errors:
 // erf(+-inf) = +-1, erfc(+inf) = 0, erfc(-inf) = 2, NaN gives NaN; erf(+-0) = +-0.
 
 #include <cmath>

@@ -32,7 +32,7 @@
 
 namespace ctgrad::math::detail {
 
-// sinh and cosh exceed DBL_MAX above this (tools/math_coefficients.py).
+// sinh and cosh exceed DBL_MAX above this (docs/math_coefficients.py).
 inline constexpr double sinh_overflow_threshold = 0x1.633ce8fb9f87dp+9;  // 710.47...
 
 // e^a / 2 for 22 < a <= sinh_overflow_threshold.

@@ -7,7 +7,7 @@
 // is in [0, 1] (formed in double-double). Then u is reduced around the nearest c = k/8:
 // atan u = atan c + atan t, t = (u - c)/(1 + u c) (in double-double), |t| <= 1/16, and atan t =
 // t - t^3/3 + t^5/5 - ... (Taylor, truncated after t^15: the remainder is below 2^-68 relative).
-// atan(k/8) and pi/2 are tabulated as double-doubles (tools/math_coefficients.py, 200-bit mpmath).
+// atan(k/8) and pi/2 are tabulated as double-doubles (docs/math_coefficients.py, 200-bit mpmath).
 // The sum is formed in double-double and rounded once.
 //  * atan2(y, x): both arguments are first scaled by the same power of two (exact), the quadrant
 //    is applied in double-double (pi - a for x < 0), and special values follow C99 Annex F.
@@ -27,7 +27,7 @@
 
 namespace ctgrad::math::detail {
 
-// atan(k/8) for k = 0..8, and pi/2, pi (tools/math_coefficients.py).
+// atan(k/8) for k = 0..8, and pi/2, pi (docs/math_coefficients.py).
 inline constexpr dd atan_table[9] = {
     {0.0, 0.0},
     {0x1.fd5ba9aac2f6ep-4, -0x1.cd37686760c17p-59},

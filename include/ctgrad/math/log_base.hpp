@@ -4,7 +4,7 @@
 //
 // Method: log x as a double-double (detail::log_dd, the ~2^-100 relative logarithm that pow uses),
 // multiplied in double-double by 1/ln2 or 1/ln10 (tabulated as double-doubles by
-// tools/math_coefficients.py) and rounded once. Exact powers of the base give exact results
+// docs/math_coefficients.py) and rounded once. Exact powers of the base give exact results
 // (log2(8) = 3, log10(1e22) = 22): the double-double product is within 2^-100 of the integer.
 //
 // Constant evaluation: a negative argument calls domain_error::log_of_a_negative_number(), zero

@@ -3,7 +3,7 @@
 
 Each constant is printed as an unevaluated sum of two doubles (hi = the value rounded to double,
 lo = the remainder rounded), in C99 hex-float notation, from a 200-bit mpmath evaluation.
-Run: python3 tools/math_coefficients.py  (mpmath 1.3).
+Run: python3 docs/math_coefficients.py  (mpmath 1.3).
 """
 import mpmath
 
