@@ -10,6 +10,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 // Every operation of ctgrad::detail::number_operations, applied to variables, through every pass:
@@ -102,8 +103,20 @@ void special_points(int& checked) {
         passes_agree<Op>(a, b, c, checked);
 }
 
-// Random points inside every operation's domain, away from kinks and ties: positive operands
-// below pi/2 (tan), x != y (min, max), the condition of select 0 or 1.
+// Where random points are drawn: inside every operation's domain, away from kinks and ties.
+// Positive operands below pi/2 (tan) by default; x != y almost surely (min, max).
+template <class Op>
+std::uniform_real_distribution<double> domain() {
+  if constexpr (std::is_same_v<Op, ctgrad::ops::acosh>)
+    return std::uniform_real_distribution<double>(1.1, 4.0);
+  else if constexpr (std::is_same_v<Op, ctgrad::ops::atanh> ||
+                     std::is_same_v<Op, ctgrad::ops::asin> || std::is_same_v<Op, ctgrad::ops::acos>)
+    return std::uniform_real_distribution<double>(-0.9, 0.9);
+  else
+    return std::uniform_real_distribution<double>(0.2, 1.4);
+}
+
+// Random points inside the domain; the condition of select is 0 or 1.
 template <class Op>
 void random_points(int& checked) {
   constexpr auto f = applied<Op>();
@@ -113,7 +126,7 @@ void random_points(int& checked) {
   constexpr auto d2fdx2 = ctgrad::derivative(f, x, x);
   constexpr auto d2fdxdy = ctgrad::derivative(f, x, y);
   std::mt19937_64 rng(2024);
-  std::uniform_real_distribution<double> d(0.2, 1.4);
+  auto d = domain<Op>();
   for (int k = 0; k < 200; ++k) {
     const double xv = d(rng), yv = d(rng), zv = (k % 2 == 0 ? 0.0 : 1.0);
     const auto p = ctgrad::at(x = xv, y = yv, z = zv);

@@ -6,6 +6,7 @@
 #include "ctgrad/rules/activation.hpp"
 #include "ctgrad/rules/arithmetic.hpp"
 #include "ctgrad/rules/elementary.hpp"
+#include "ctgrad/rules/more_functions.hpp"
 #include "ctgrad/rules/step.hpp"
 
 namespace ctgrad {
@@ -77,6 +78,107 @@ constexpr auto tanh(const E& e) {
   detail::fill_numbers(node, detail::numbers_arg(e));
   return node;
 }
+template <expression E>
+constexpr auto sinh(const E& e) {
+  typename detail::node_of<ops::sinh, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
+constexpr auto cosh(const E& e) {
+  typename detail::node_of<ops::cosh, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
+constexpr auto asinh(const E& e) {
+  typename detail::node_of<ops::asinh, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
+constexpr auto acosh(const E& e) {
+  typename detail::node_of<ops::acosh, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
+constexpr auto atanh(const E& e) {
+  typename detail::node_of<ops::atanh, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
+constexpr auto atan(const E& e) {
+  typename detail::node_of<ops::atan, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
+constexpr auto asin(const E& e) {
+  typename detail::node_of<ops::asin, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
+constexpr auto acos(const E& e) {
+  typename detail::node_of<ops::acos, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
+constexpr auto log2(const E& e) {
+  typename detail::node_of<ops::log2, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
+constexpr auto log10(const E& e) {
+  typename detail::node_of<ops::log10, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
+constexpr auto exp2(const E& e) {
+  typename detail::node_of<ops::exp2, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
+constexpr auto cbrt(const E& e) {
+  typename detail::node_of<ops::cbrt, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
+constexpr auto erf(const E& e) {
+  typename detail::node_of<ops::erf, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+template <expression E>
+constexpr auto erfc(const E& e) {
+  typename detail::node_of<ops::erfc, E>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(e));
+  return node;
+}
+
+// atan2(a, b): the angle of the point (b, a), as std::atan2(y, x); hypot(a, b) = sqrt(a^2 + b^2).
+template <class L, class R>
+requires detail::operands<L, R>
+constexpr auto atan2(const L& a, const R& b) {
+  typename detail::node_of<ops::atan2, L, R>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(a), detail::numbers_arg(b));
+  return node;
+}
+template <class L, class R>
+requires detail::operands<L, R>
+constexpr auto hypot(const L& a, const R& b) {
+  typename detail::node_of<ops::hypot, L, R>::object node;
+  detail::fill_numbers(node, detail::numbers_arg(a), detail::numbers_arg(b));
+  return node;
+}
+
 template <expression E>
 constexpr auto sigmoid(const E& e) {
   typename detail::node_of<ops::sigmoid, E>::object node;

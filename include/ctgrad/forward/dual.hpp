@@ -14,6 +14,7 @@
 #include "ctgrad/rules/arithmetic.hpp"
 #include "ctgrad/rules/contribution.hpp"
 #include "ctgrad/rules/elementary.hpp"
+#include "ctgrad/rules/more_functions.hpp"
 
 namespace ctgrad {
 
@@ -68,6 +69,26 @@ struct dual {
   friend constexpr dual cos(const dual& a) { return detail::through_rule<ops::cos>(a); }
   friend constexpr dual tan(const dual& a) { return detail::through_rule<ops::tan>(a); }
   friend constexpr dual tanh(const dual& a) { return detail::through_rule<ops::tanh>(a); }
+  friend constexpr dual sinh(const dual& a) { return detail::through_rule<ops::sinh>(a); }
+  friend constexpr dual cosh(const dual& a) { return detail::through_rule<ops::cosh>(a); }
+  friend constexpr dual asinh(const dual& a) { return detail::through_rule<ops::asinh>(a); }
+  friend constexpr dual acosh(const dual& a) { return detail::through_rule<ops::acosh>(a); }
+  friend constexpr dual atanh(const dual& a) { return detail::through_rule<ops::atanh>(a); }
+  friend constexpr dual atan(const dual& a) { return detail::through_rule<ops::atan>(a); }
+  friend constexpr dual asin(const dual& a) { return detail::through_rule<ops::asin>(a); }
+  friend constexpr dual acos(const dual& a) { return detail::through_rule<ops::acos>(a); }
+  friend constexpr dual log2(const dual& a) { return detail::through_rule<ops::log2>(a); }
+  friend constexpr dual log10(const dual& a) { return detail::through_rule<ops::log10>(a); }
+  friend constexpr dual exp2(const dual& a) { return detail::through_rule<ops::exp2>(a); }
+  friend constexpr dual cbrt(const dual& a) { return detail::through_rule<ops::cbrt>(a); }
+  friend constexpr dual erf(const dual& a) { return detail::through_rule<ops::erf>(a); }
+  friend constexpr dual erfc(const dual& a) { return detail::through_rule<ops::erfc>(a); }
+  friend constexpr dual atan2(const dual& a, const dual& b) {
+    return detail::through_rule<ops::atan2>(a, b);
+  }
+  friend constexpr dual hypot(const dual& a, const dual& b) {
+    return detail::through_rule<ops::hypot>(a, b);
+  }
   friend constexpr dual pow(const dual& a, const dual& b) {
     return detail::through_rule<ops::pow>(a, b);
   }

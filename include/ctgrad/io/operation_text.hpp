@@ -94,6 +94,42 @@ operation_text operation_text_of() {
     return unary("tan", "(1 + {y} * {y})");
   } else if constexpr (std::is_same_v<Op, ops::tanh>) {
     return unary("tanh", "(1 - {y} * {y})");
+  } else if constexpr (std::is_same_v<Op, ops::sinh>) {
+    return unary("sinh", "cosh({a})");
+  } else if constexpr (std::is_same_v<Op, ops::cosh>) {
+    return unary("cosh", "sinh({a})");
+  } else if constexpr (std::is_same_v<Op, ops::asinh>) {
+    return unary("asinh", "(1 / hypot(1, {a}))");
+  } else if constexpr (std::is_same_v<Op, ops::acosh>) {
+    return unary("acosh", "(1 / (sqrt({a} - 1) * sqrt({a} + 1)))");
+  } else if constexpr (std::is_same_v<Op, ops::atanh>) {
+    return unary("atanh", "(1 / ((1 - {a}) * (1 + {a})))");
+  } else if constexpr (std::is_same_v<Op, ops::atan>) {
+    return unary("atan", "(1 / (1 + {a} * {a}))");
+  } else if constexpr (std::is_same_v<Op, ops::asin>) {
+    return unary("asin", "(1 / sqrt((1 - {a}) * (1 + {a})))");
+  } else if constexpr (std::is_same_v<Op, ops::acos>) {
+    return unary("acos", "(-1 / sqrt((1 - {a}) * (1 + {a})))");
+  } else if constexpr (std::is_same_v<Op, ops::log2>) {
+    return unary("log2", "(1 / ({a} * 0.6931471805599453))");
+  } else if constexpr (std::is_same_v<Op, ops::log10>) {
+    return unary("log10", "(1 / ({a} * 2.302585092994046))");
+  } else if constexpr (std::is_same_v<Op, ops::exp2>) {
+    return unary("exp2", "({y} * 0.6931471805599453)");
+  } else if constexpr (std::is_same_v<Op, ops::cbrt>) {
+    return unary("cbrt", "(1 / (3 * ({y} * {y})))");
+  } else if constexpr (std::is_same_v<Op, ops::erf>) {
+    return unary("erf", "(1.1283791670955126 * exp(-({a} * {a})))");
+  } else if constexpr (std::is_same_v<Op, ops::erfc>) {
+    return unary("erfc", "(-(1.1283791670955126 * exp(-({a} * {a}))))");
+  } else if constexpr (std::is_same_v<Op, ops::atan2>) {
+    return {"atan2",
+            "atan2",
+            "atan2({a}, {b})",
+            {"{d} * ({b} / hypot({a}, {b}) / hypot({a}, {b}))",
+             "{d} * (-{a} / hypot({a}, {b}) / hypot({a}, {b}))"}};
+  } else if constexpr (std::is_same_v<Op, ops::hypot>) {
+    return {"hypot", "hypot", "hypot({a}, {b})", {"{d} * ({a} / {y})", "{d} * ({b} / {y})"}};
   } else if constexpr (std::is_same_v<Op, ops::sigmoid>) {
     return unary("sigmoid", "({y} * (1 - {y}))");
   } else if constexpr (std::is_same_v<Op, ops::softplus>) {

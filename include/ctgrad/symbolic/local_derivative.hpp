@@ -158,6 +158,88 @@ struct local_formulas<ops::tanh> {
   using formula = decltype(c<1> - square(p::y));
 };
 template <>
+struct local_formulas<ops::sinh> {
+  template <std::size_t J>
+  using formula = decltype(cosh(p::a));
+};
+template <>
+struct local_formulas<ops::cosh> {
+  template <std::size_t J>
+  using formula = decltype(sinh(p::a));
+};
+template <>
+struct local_formulas<ops::asinh> {
+  template <std::size_t J>
+  using formula = decltype(c<1> / hypot(c<1>, p::a));
+};
+template <>
+struct local_formulas<ops::acosh> {
+  template <std::size_t J>
+  using formula = decltype(c<1> / (sqrt(p::a - c<1>) * sqrt(p::a + c<1>)));
+};
+template <>
+struct local_formulas<ops::atanh> {
+  template <std::size_t J>
+  using formula = decltype(c<1> / ((c<1> - p::a) * (c<1> + p::a)));
+};
+template <>
+struct local_formulas<ops::atan> {
+  template <std::size_t J>
+  using formula = decltype(c<1> / (c<1> + square(p::a)));
+};
+template <>
+struct local_formulas<ops::asin> {
+  template <std::size_t J>
+  using formula = decltype(c<1> / sqrt((c<1> - p::a) * (c<1> + p::a)));
+};
+template <>
+struct local_formulas<ops::acos> {
+  template <std::size_t J>
+  using formula = decltype(c<-1> / sqrt((c<1> - p::a) * (c<1> + p::a)));
+};
+template <>
+struct local_formulas<ops::log2> {
+  template <std::size_t J>
+  using formula = decltype(c<1> / (p::a * log(c<2>)));
+};
+template <>
+struct local_formulas<ops::log10> {
+  template <std::size_t J>
+  using formula = decltype(c<1> / (p::a * log(c<10>)));
+};
+template <>
+struct local_formulas<ops::exp2> {
+  template <std::size_t J>
+  using formula = decltype(p::y * log(c<2>));
+};
+template <>
+struct local_formulas<ops::cbrt> {
+  template <std::size_t J>
+  using formula = decltype(c<1> / (c<3> * square(p::y)));
+};
+template <>
+struct local_formulas<ops::erf> {
+  template <std::size_t J>
+  using formula = decltype(c<2> / sqrt(c<4> * atan(c<1>)) * exp(-square(p::a)));
+};
+template <>
+struct local_formulas<ops::erfc> {
+  template <std::size_t J>
+  using formula = decltype(-(c<2> / sqrt(c<4> * atan(c<1>)) * exp(-square(p::a))));
+};
+// d atan2(a, b) = (b da - a db) / r^2 with r = hypot(a, b); d hypot(a, b) = (a da + b db) / y.
+template <>
+struct local_formulas<ops::atan2> {
+  template <std::size_t J>
+  using formula = by_operand<J, decltype(p::b / hypot(p::a, p::b) / hypot(p::a, p::b)),
+                             decltype(-p::a / hypot(p::a, p::b) / hypot(p::a, p::b))>;
+};
+template <>
+struct local_formulas<ops::hypot> {
+  template <std::size_t J>
+  using formula = by_operand<J, decltype(p::a / p::y), decltype(p::b / p::y)>;
+};
+template <>
 struct local_formulas<ops::sigmoid> {
   template <std::size_t J>
   using formula = decltype(p::y * (c<1> - p::y));
