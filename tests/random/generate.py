@@ -148,8 +148,9 @@ class Expression:
         self.nodes += 1
         kind = self.rng.choices(
             ["binary", "number", "constant", "div", "neg", "unary", "pow_int", "pow_real",
-             "pow_expr", "sqrt", "log", "exp", "tan", "relu", "abs", "minmax", "let", "shared"],
-            weights=[10, 6, 4, 4, 2, 12, 3, 2, 2, 2, 2, 3, 2, 2, 2, 3, 3, 3])[0]
+             "pow_expr", "sqrt", "log", "exp", "tan", "relu", "abs", "minmax", "let", "shared",
+             "function"],
+            weights=[10, 6, 4, 4, 2, 12, 3, 2, 2, 2, 2, 3, 2, 2, 2, 3, 3, 3, 6])[0]
         self.used.add(kind)
         return getattr(self, "p_" + kind)(d - 1)
 
@@ -297,6 +298,63 @@ class Expression:
         a = self.bounded(d)   # |0.5 a| <= 0.5, far from the poles at +-pi/2
         return Node("tan(ctgrad::c<1, 2> * {})".format(a.ct), "tan(0.5 * {})".format(a.ad),
                     memo(lambda env: math.tan(0.5 * a.ev(env))), a.size + 3)
+
+    # The functions of rules/more_functions.hpp and log1p, expm1, each on an argument inside its
+    # domain (ADOL-C has no erfc, exp2, log2, hypot, log1p, expm1, and its cbrt does not run: those
+    # are written out for it).
+    FUNCTIONS = {
+        # name: (argument kind, ctgrad, adouble, Python)
+        "atan": ("any", "atan({})", "atan({})", math.atan),
+        "asinh": ("any", "asinh({})", "asinh({})", math.asinh),
+        "erf": ("any", "erf({})", "erf({})", math.erf),
+        "erfc": ("any", "erfc({})", "(1.0 - erf({}))", math.erfc),
+        "sinh": ("bounded", "sinh({})", "sinh({})", math.sinh),
+        "cosh": ("bounded", "cosh({})", "cosh({})", math.cosh),
+        "exp2": ("bounded", "exp2({})", "exp({} * 0.6931471805599453)", lambda a: 2.0 ** a),
+        "expm1": ("bounded", "expm1({})", "(exp({}) - 1.0)", math.expm1),
+        "asin": ("inside", "asin({})", "asin({})", math.asin),
+        "acos": ("inside", "acos({})", "acos({})", math.acos),
+        "atanh": ("inside", "atanh({})", "atanh({})", math.atanh),
+        "acosh": ("above_one", "acosh({})", "acosh({})", math.acosh),
+        "log2": ("positive", "log2({})", "(log({}) / 0.6931471805599453)", math.log2),
+        "log10": ("positive", "log10({})", "log10({})", math.log10),
+        "log1p": ("positive", "log1p({})", "log(1.0 + {})", math.log1p),
+        "cbrt": ("positive", "cbrt({})", "pow({}, 1.0 / 3.0)", lambda a: a ** (1.0 / 3.0)),
+    }
+
+    def p_function(self, d):
+        if self.rng.random() < 0.2:
+            return self.binary_function(d)
+        name = self.rng.choice(list(self.FUNCTIONS))
+        self.used.add(name)
+        kind, ct, ad, f = self.FUNCTIONS[name]
+        if kind == "any":
+            a = self.expr(d)
+        elif kind == "bounded":
+            a = self.bounded(d)
+        elif kind == "inside":   # within [-0.9, 0.9], away from the poles and infinite slopes
+            b = self.bounded(d)
+            a = Node("(ctgrad::c<9, 10> * {})".format(b.ct), "(0.9 * {})".format(b.ad),
+                     memo(lambda env: 0.9 * b.ev(env)), b.size + 2)
+        elif kind == "above_one":   # at least 1.1
+            b = self.positive(d)
+            a = Node("({} + 1_c)".format(b.ct), "({} + 1.0)".format(b.ad),
+                     memo(lambda env: b.ev(env) + 1.0), b.size + 2)
+        else:
+            a = self.positive(d)
+        return Node(ct.format(a.ct), ad.format(a.ad), memo(lambda env: f(a.ev(env))), a.size + 1)
+
+    def binary_function(self, d):
+        """atan2(a, p) and hypot(a, p) with p >= 0.1: away from the origin."""
+        a, b = self.expr(d), self.positive(d)
+        if self.rng.random() < 0.5:
+            self.used.add("atan2")
+            return Node("atan2({}, {})".format(a.ct, b.ct), "atan2({}, {})".format(a.ad, b.ad),
+                        memo(lambda env: math.atan2(a.ev(env), b.ev(env))), a.size + b.size + 1)
+        self.used.add("hypot")
+        return Node("hypot({}, {})".format(a.ct, b.ct),
+                    "sqrt(ad_square({}) + ad_square({}))".format(a.ad, b.ad),
+                    memo(lambda env: math.hypot(a.ev(env), b.ev(env))), a.size + b.size + 1)
 
     def kink_argument(self, d):
         return self.local(self.expr(d), "k", named=True)
