@@ -78,6 +78,46 @@ BOOST_AUTO_TEST_CASE(pow_at_a_zero_base) {
 constexpr auto zero_squared = ctgrad::gradient(pow(x, y), ctgrad::at(x = 0.0, y = 2.0));
 static_assert(zero_squared.value() == 0 && zero_squared[x] == 0 && zero_squared[y] == 0);
 
+// The functions of rules/more_functions.hpp and log1p, expm1 at the edges of their domains: a
+// vertical tangent gives an infinite partial, a pole an infinite value and partial, an argument
+// outside the domain a NaN value (with the partial its formula gives, finite for atanh and the
+// logarithms as for log), the origin of hypot and atan2 NaN partials.
+BOOST_AUTO_TEST_CASE(more_functions_at_their_edges) {
+  const double pi = 0x1.921fb54442d18p+1;
+  expect("asin(1)", sweep(asin(x), 1, 0), {pi / 2, inf, 0});
+  expect("asin(-1)", sweep(asin(x), -1, 0), {-pi / 2, inf, 0});
+  expect("asin(2)", sweep(asin(x), 2, 0), {NaN, NaN, 0});
+  expect("acos(1)", sweep(acos(x), 1, 0), {0, -inf, 0});
+  expect("acos(-1)", sweep(acos(x), -1, 0), {pi, -inf, 0});
+  expect("atanh(1)", sweep(atanh(x), 1, 0), {inf, inf, 0});
+  expect("atanh(-1)", sweep(atanh(x), -1, 0), {-inf, inf, 0});
+  expect("atanh(2)", sweep(atanh(x), 2, 0), {NaN, -1.0 / 3.0, 0});
+  expect("acosh(1)", sweep(acosh(x), 1, 0), {0, inf, 0});
+  expect("acosh(0.5)", sweep(acosh(x), 0.5, 0), {NaN, NaN, 0});
+  expect("cbrt(0)", sweep(cbrt(x), 0, 0), {0, inf, 0});
+  expect("log2(0)", sweep(log2(x), 0, 0), {-inf, inf, 0});
+  expect("log10(0)", sweep(log10(x), 0, 0), {-inf, inf, 0});
+  expect("log1p(-1)", sweep(log1p(x), -1, 0), {-inf, inf, 0});
+  expect("log1p(-2)", sweep(log1p(x), -2, 0), {NaN, -1, 0});
+  expect("expm1(710)", sweep(expm1(x), 710, 0), {inf, inf, 0});
+  expect("expm1(-800)", sweep(expm1(x), -800, 0), {-1, 0, 0});
+  expect("exp2(1024)", sweep(exp2(x), 1024, 0), {inf, inf, 0});
+  expect("exp2(-1075)", sweep(exp2(x), -1075, 0), {0, 0, 0});
+  expect("sinh(711)", sweep(sinh(x), 711, 0), {inf, inf, 0});
+  expect("cosh(-711)", sweep(cosh(x), -711, 0), {inf, -inf, 0});
+  expect("atan(inf)", sweep(atan(x), inf, 0), {pi / 2, 0, 0});
+  expect("asinh(1e300)", sweep(asinh(x), 1e300, 0), {std::asinh(1e300), 1e-300, 0});
+  expect("erf(inf)", sweep(erf(x), inf, 0), {1, 0, 0});
+  expect("erfc(30)", sweep(erfc(x), 30, 0), {0, 0, 0});
+  expect("hypot(0, 0)", sweep(hypot(x, y), 0, 0), {0, NaN, NaN});
+  // No overflow or underflow at the extremes (hypot instead of a sum of squares).
+  const double big = std::hypot(1e300, 1e300), tiny = std::hypot(1e-300, 1e-300);
+  expect("hypot(1e300, 1e300)", sweep(hypot(x, y), 1e300, 1e300), {big, 1e300 / big, 1e300 / big});
+  expect("atan2(0, 0)", sweep(atan2(x, y), 0, 0), {0, NaN, NaN});
+  expect("atan2(1e-300, 1e-300)", sweep(atan2(x, y), 1e-300, 1e-300),
+         {pi / 4, 1e-300 / tiny / tiny, -1e-300 / tiny / tiny});
+}
+
 BOOST_AUTO_TEST_CASE(kinks) {
   expect("relu(+0)", sweep(relu(x), 0.0, 0), {0, 0, 0});
   expect("relu(-0)", sweep(relu(x), -0.0, 0), {0, 0, 0});
