@@ -150,7 +150,7 @@ class Expression:
             ["binary", "number", "constant", "div", "neg", "unary", "pow_int", "pow_real",
              "pow_expr", "sqrt", "log", "exp", "tan", "relu", "abs", "minmax", "let", "shared",
              "function"],
-            weights=[10, 6, 4, 4, 2, 12, 3, 2, 2, 2, 2, 3, 2, 2, 2, 3, 3, 3, 6])[0]
+            weights=[10, 6, 4, 4, 2, 12, 3, 2, 2, 2, 2, 3, 2, 2, 2, 3, 3, 3, 3])[0]
         self.used.add(kind)
         return getattr(self, "p_" + kind)(d - 1)
 
