@@ -133,9 +133,8 @@ int main(int argc, char** argv) {
       "4 tanh units, %d collocation points, gradient descent with momentum %g, lr %g, "
       "random seed %llu\n",
       points, momentum, learning_rate, static_cast<unsigned long long>(seed));
-  std::printf("u'' has %zu distinct nodes, (u'' + u)^2 has %zu\n",
-              ctgrad::detail::sweep<decltype(d2u)>::size,
-              ctgrad::detail::sweep<decltype(ode_term)>::size);
+  std::printf("u'' has %zu distinct nodes, (u'' + u)^2 has %zu\n", ctgrad::node_count(d2u),
+              ctgrad::node_count(ode_term));
   double first_loss = 0, loss = 0;
   for (int step = 0; step <= steps; ++step) {
     // loss = mean over the points of (u'' + u)^2, plus u(0)^2 + (u'(0) - 1)^2, and its gradient.

@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(variables_inside_and_outside_the_loop) {
   }
   // Two loops over the same step and variables in one expression are two nodes.
   const auto two = y * unroll<3>(a, [](const auto& s) { return s + h * (a - s * s); });
-  BOOST_TEST(ctgrad::detail::sweep<decltype(two)>::size == 6u);  // s0, a, h, loop, loop, *
+  BOOST_TEST(ctgrad::node_count(two) == 6u);  // s0, a, h, loop, loop, *
   const auto p = at(s0 = 0.3, a = 0.4, h = 0.05);
   const auto n2 =
       ctgrad::detail::written_out(y) *

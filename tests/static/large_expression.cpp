@@ -6,7 +6,7 @@
 namespace {
 constexpr std::size_t steps = 124;
 constexpr auto e = chain_test::chain<steps>();
-static_assert(ctgrad::detail::sweep<decltype(e)>::size == 3 + steps * 4 + 2);  // 501 nodes
+static_assert(ctgrad::node_count(e) == 3 + steps * 4 + 2);  // 501 nodes
 static_assert(chain_test::agrees<steps>(e, {0.7, -1.3, 0.4, 1.1}));
 }  // namespace
 

@@ -23,7 +23,7 @@ constexpr auto nested() {
     return exp(nested<K - 1>());
 }
 constexpr auto f = nested<depth>();
-static_assert(ctgrad::detail::sweep<decltype(f)>::size == depth + 3);
+static_assert(ctgrad::node_count(f) == depth + 3);
 
 struct chained {
   double u, du_dx, du_dy;

@@ -40,7 +40,7 @@ static_assert(close(g[k], -K * 0.1 * 1.5 * q5));  // -K h s0 (1 - hk)^(K-1)
 static_assert(close(g[h], -K * 2.0 * 1.5 * q5));  // -K k s0 (1 - hk)^(K-1)
 // Every step has one structure, so the loop is one node, whatever K: the graph is s0, the step's
 // variables h and k, and the loop. Its type does not grow with K.
-static_assert(ctgrad::detail::sweep<decltype(euler)>::size == 4);
+static_assert(ctgrad::node_count(euler) == 4);
 static_assert(ctgrad::detail::is_loop<ctgrad::structure_of<decltype(euler)>::op>::value);
 static_assert(
     std::is_same_v<decltype(euler), decltype(unroll<K + 100>(s0, [](const auto& y) {

@@ -331,3 +331,18 @@ constexpr bool check_no_arrays() {
 }
 
 }  // namespace ctgrad::detail
+
+namespace ctgrad {
+
+// The number of distinct nodes of e's graph (for outputs(...), of the graph they share): what
+// value, gradient and the other passes compute once each. A subexpression that is one node
+// (docs/api.md, "Node identity") counts once, and a loop made by unroll<K> is one node.
+template <class E>
+requires expression<E> || requires {
+  typename std::remove_cvref_t<E>::structure::outputs;
+}
+constexpr std::size_t node_count(const E&) {
+  return detail::graph<detail::graph_key<E>>::size;
+}
+
+}  // namespace ctgrad
