@@ -18,6 +18,8 @@
 
 #include <ctgrad/math/math.hpp>
 
+#include "../support/ulp.hpp"
+
 namespace {
 
 namespace ct = ctgrad::math::ct;
@@ -25,17 +27,11 @@ namespace ct = ctgrad::math::ct;
 constexpr double inf = std::numeric_limits<double>::infinity();
 constexpr double qnan = std::numeric_limits<double>::quiet_NaN();
 
-std::int64_t ordered(double x) {
-  const auto b = std::bit_cast<std::int64_t>(x);
-  return b < 0 ? std::numeric_limits<std::int64_t>::min() - b : b;
-}
-
 // ULP distance; NaN matches only NaN. +0 and -0 are 0 apart here (signs of zero are checked
 // separately by the special-value test).
 double ulp_distance(double a, double b) {
   if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b) ? 0.0 : 1e300;
-  const std::int64_t oa = ordered(a), ob = ordered(b);
-  return oa > ob ? static_cast<double>(oa - ob) : static_cast<double>(ob - oa);
+  return static_cast<double>(ctgrad_test::ulp_distance(a, b));
 }
 
 struct stats {

@@ -8,18 +8,14 @@
 #include <ctgrad/math/math.hpp>
 #include <limits>
 
+#include "../support/ulp.hpp"
+
 namespace {
 
 namespace m = ctgrad::math;
 
-consteval std::int64_t ordered(double x) {
-  const auto b = std::bit_cast<std::int64_t>(x);
-  return b < 0 ? std::int64_t{INT64_MIN} - b : b;
-}
-consteval std::int64_t ulp_distance(double a, double b) {
-  const std::int64_t d = ordered(a) - ordered(b);
-  return d < 0 ? -d : d;
-}
+using ctgrad_test::ulp_distance;
+
 consteval bool near(double got, double want, std::int64_t ulps = 1) {
   return ulp_distance(got, want) <= ulps;
 }
