@@ -14,6 +14,7 @@
 #include "ctgrad/eval/point.hpp"
 #include "ctgrad/eval/value.hpp"
 #include "ctgrad/forward/dual.hpp"
+#include "ctgrad/forward/hessian.hpp"
 #include "ctgrad/forward/jacobian.hpp"
 #include "ctgrad/forward/tangent.hpp"
 #include "ctgrad/reverse/batch.hpp"
