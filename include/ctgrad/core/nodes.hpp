@@ -16,7 +16,7 @@
 #include "ctgrad/core/expr.hpp"
 #include "ctgrad/detail/node_id.hpp"
 #include "ctgrad/detail/type_list.hpp"
-#include "ctgrad/graph/node_info.hpp"
+#include "ctgrad/core/node_info.hpp"
 
 namespace ctgrad {
 

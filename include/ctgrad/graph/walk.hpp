@@ -17,7 +17,7 @@
 #include <cstddef>
 
 #include "ctgrad/detail/node_id.hpp"
-#include "ctgrad/graph/node_info.hpp"
+#include "ctgrad/core/node_info.hpp"
 
 namespace ctgrad::detail {
 

@@ -11,7 +11,8 @@
 #include <utility>
 
 #include "ctgrad/core/unroll.hpp"
-#include "ctgrad/reverse/gradient.hpp"
+#include "ctgrad/graph/graph.hpp"
+#include "ctgrad/reverse/targets.hpp"
 #include "ctgrad/symbolic/local_derivative.hpp"
 #include "ctgrad/symbolic/term.hpp"
 
