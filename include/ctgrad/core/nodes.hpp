@@ -14,9 +14,9 @@
 
 #include "ctgrad/config.hpp"
 #include "ctgrad/core/expr.hpp"
+#include "ctgrad/core/node_info.hpp"
 #include "ctgrad/detail/node_id.hpp"
 #include "ctgrad/detail/type_list.hpp"
-#include "ctgrad/core/node_info.hpp"
 
 namespace ctgrad {
 

@@ -16,8 +16,8 @@
 #include <array>
 #include <cstddef>
 
-#include "ctgrad/detail/node_id.hpp"
 #include "ctgrad/core/node_info.hpp"
+#include "ctgrad/detail/node_id.hpp"
 
 namespace ctgrad::detail {
 
