@@ -23,6 +23,7 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+#include "../support/tolerance.hpp"
 
 namespace {
 
@@ -87,9 +88,7 @@ struct mlp {
   }
 };
 
-bool close(double a, double e, double tolerance) {
-  return std::abs(a - e) <= tolerance * std::max(1.0, std::abs(e));
-}
+using ctgrad_test::close;
 
 // Central difference of f along element k of one array.
 template <std::size_t H, class F>

@@ -15,6 +15,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include "../support/tolerance.hpp"
 
 namespace {
 
@@ -28,9 +29,7 @@ using ctgrad::value;
 constexpr auto x = ctgrad::var<"x">;
 constexpr auto y = ctgrad::var<"y">;
 
-bool close(double got, double want, double relative) {
-  return std::abs(got - want) <= relative * std::max(1.0, std::abs(want));
-}
+using ctgrad_test::close;
 
 // A piecewise function: a Huber-like loss with a run-time threshold, and a branch on y.
 constexpr auto piecewise = [](const auto& u, const auto& v) {

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <string>
 #include <vector>
+#include "../support/tolerance.hpp"
 
 namespace {
 
@@ -264,9 +265,7 @@ std::vector<rule_case> composite_cases() {
   };
 }
 
-bool near(double got, double want, double relative, double absolute) {
-  return got == want || std::abs(got - want) <= relative * std::abs(want) + absolute;
-}
+using ctgrad_test::close;
 
 double central_difference(const plain& f, double a, double b, bool along_x) {
   const double h = 1e-6 * std::max(1.0, std::abs(along_x ? a : b));
@@ -293,15 +292,15 @@ tally check(const rule_case& c, std::mt19937_64& rng) {
     at.precision(17);
     at << " at x = " << a << ", y = " << b << ": ctgrad gives " << r.value << ", d/dx " << r.dx
        << ", d/dy " << r.dy;
-    if (!near(r.value, c.f(a, b), formula_relative, 0))
+    if (!close(r.value, c.f(a, b), formula_relative))
       t.fail("value differs from the plain computation" + at.str());
     for (bool along_x : {true, false}) {
       const double got = along_x ? r.dx : r.dy;
       const std::string which = along_x ? "d/dx" : "d/dy";
-      if (!near(got, central_difference(c.f, a, b, along_x), fd_relative, fd_absolute))
+      if (!close(got, central_difference(c.f, a, b, along_x), fd_relative))
         t.fail(which + " differs from finite differences" + at.str());
       const plain& formula = along_x ? c.dfdx : c.dfdy;
-      if (formula && !near(got, formula(a, b), formula_relative, 0))
+      if (formula && !close(got, formula(a, b), formula_relative))
         t.fail(which + " differs from the formula" + at.str());
     }
   }

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <random>
+#include "../support/tolerance.hpp"
 
 // Forward mode against reverse mode, and Hessians against finite differences of the gradient,
 // at random points.
@@ -16,9 +17,7 @@ constexpr auto z = ctgrad::var<"z">;
 const auto f =
     exp(x * y) / (1 + square(z)) + tanh(x - z) * sin(y) + sqrt(square(x) + 1) * log(2 + cos(z));
 
-bool near(double a, double b, double rel, double abs) {
-  return std::abs(a - b) <= abs + rel * std::max(std::abs(a), std::abs(b));
-}
+using ctgrad_test::close;
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(tangent_equals_gradient_dot_direction) {
@@ -30,7 +29,7 @@ BOOST_AUTO_TEST_CASE(tangent_equals_gradient_dot_direction) {
     const auto g = ctgrad::gradient(f, p);
     const auto t = ctgrad::tangent(f, p, ctgrad::along(x = dx, y = dy, z = dz));
     BOOST_TEST(t.value == g.value());
-    BOOST_TEST(near(t.tangent, g[x] * dx + g[y] * dy + g[z] * dz, 1e-13, 1e-13));
+    BOOST_TEST(close(t.tangent, g[x] * dx + g[y] * dy + g[z] * dz, 1e-13));
   }
 }
 
@@ -51,9 +50,9 @@ BOOST_AUTO_TEST_CASE(hessian_against_differences_of_the_gradient) {
       down[j] -= step;
       const auto gu = grad_at(up[0], up[1], up[2]), gd = grad_at(down[0], down[1], down[2]);
       for (int i = 0; i < 3; ++i)
-        BOOST_TEST(near(h.matrix[i][j], (gu[i] - gd[i]) / (2 * step), 1e-6, 1e-7));
+        BOOST_TEST(close(h.matrix[i][j], (gu[i] - gd[i]) / (2 * step), 1e-6));
     }
     for (int i = 0; i < 3; ++i)
-      for (int j = 0; j < 3; ++j) BOOST_TEST(near(h.matrix[i][j], h.matrix[j][i], 1e-14, 1e-14));
+      for (int j = 0; j < 3; ++j) BOOST_TEST(close(h.matrix[i][j], h.matrix[j][i], 1e-14));
   }
 }

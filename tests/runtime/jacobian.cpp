@@ -14,6 +14,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "../support/tolerance.hpp"
 #include "counted_scalar.hpp"
 
 namespace {
@@ -27,9 +28,7 @@ constexpr auto w = ctgrad::var<"w">;
 
 constexpr int points_per_case = 500;
 
-bool near(double a, double b, double rel, double abs) {
-  return std::abs(a - b) <= abs + rel * std::max(std::abs(a), std::abs(b));
-}
+using ctgrad_test::close;
 
 // Every case binds all four variables; a column is the derivative along one of them.
 using coordinates = std::array<double, 4>;
@@ -71,11 +70,11 @@ void check_against_differences(const F& f, unsigned seed, V... inputs) {
     BOOST_TEST(forward.sweeps == sizeof...(V));
     BOOST_TEST(reverse.sweeps == F::output_count);
     for (std::size_t i = 0; i < F::output_count; ++i) {
-      BOOST_TEST(near(forward.value(i), reverse.value(i), 1e-15, 1e-15));
+      BOOST_TEST(close(forward.value(i), reverse.value(i), 1e-15));
       const auto column = [&](auto v) {
         BOOST_TEST(chosen(i, v) == (by_shape == mode::forward ? forward(i, v) : reverse(i, v)));
-        BOOST_TEST(near(forward(i, v), reverse(i, v), 1e-13, 1e-13));
-        BOOST_TEST(near(reverse(i, v), central_difference(f, c, i, v), 1e-6, 1e-7));
+        BOOST_TEST(close(forward(i, v), reverse(i, v), 1e-13));
+        BOOST_TEST(close(reverse(i, v), central_difference(f, c, i, v), 1e-6));
       };
       (column(inputs), ...);
     }

@@ -13,6 +13,7 @@
 #include <ctgrad/io/to_string.hpp>
 #include <random>
 #include <vector>
+#include "../support/tolerance.hpp"
 
 namespace {
 
@@ -26,9 +27,7 @@ constexpr auto a = ctgrad::var<"a">;
 constexpr auto h = ctgrad::var<"h">;
 constexpr auto w = ctgrad::var<"w">;
 
-bool close(double got, double want, double tolerance = 1e-12) {
-  return std::abs(got - want) <= tolerance * std::max(1.0, std::abs(want));
-}
+using ctgrad_test::close;
 
 template <class E>
 constexpr bool is_loop = ctgrad::detail::is_loop_node<ctgrad::structure_of<E>>;

@@ -106,7 +106,11 @@ BOOST_AUTO_TEST_CASE(more_functions_at_their_edges) {
   expect("sinh(711)", sweep(sinh(x), 711, 0), {inf, inf, 0});
   expect("cosh(-711)", sweep(cosh(x), -711, 0), {inf, -inf, 0});
   expect("atan(inf)", sweep(atan(x), inf, 0), {pi / 2, 0, 0});
-  expect("asinh(1e300)", sweep(asinh(x), 1e300, 0), {std::asinh(1e300), 1e-300, 0});
+  // The value is glibc's asinh, or the correctly rounded one where the compiler folds the call (1
+  // ULP apart here): the partial is the point.
+  const observed big_asinh = sweep(asinh(x), 1e300, 0);
+  BOOST_TEST(big_asinh.dx == 1e-300);
+  BOOST_TEST(std::abs(big_asinh.f - 691.46867507877363) <= 2e-13);
   expect("erf(inf)", sweep(erf(x), inf, 0), {1, 0, 0});
   expect("erfc(30)", sweep(erfc(x), 30, 0), {0, 0, 0});
   expect("hypot(0, 0)", sweep(hypot(x, y), 0, 0), {0, NaN, NaN});

@@ -12,6 +12,7 @@
 #include <string>
 #include <type_traits>
 #include <vector>
+#include "../support/tolerance.hpp"
 
 // Every operation of ctgrad::detail::number_operations, applied to variables, through every pass:
 // - the adjoint sweep (gradient), forward mode (tangent along each variable) and the forward
@@ -56,11 +57,7 @@ bool same(double a, double b) {
   return a == b || (std::isnan(a) && std::isnan(b));
 }
 
-bool near(double a, double b, double rel, double abs) {
-  if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
-  if (std::isinf(a) || std::isinf(b)) return a == b;
-  return std::abs(a - b) <= abs + rel * std::max(std::abs(a), std::abs(b));
-}
+using ctgrad_test::close;
 
 std::string where(const char* what, const char* op, double xv, double yv, double zv) {
   return std::string(what) + " of " + op + " at x=" + std::to_string(xv) +
@@ -143,21 +140,21 @@ void random_points(int& checked) {
                                ctgrad::value(f, ctgrad::at(x = xv, y = yv - h, z = zv))) /
                                   (2 * h)};
     for (int j = 0; j < 3; ++j)
-      BOOST_TEST(near(symbolic[j], reverse[j], 1e-13, 1e-14),
+      BOOST_TEST(close(symbolic[j], reverse[j], 1e-13),
                  where("symbolic derivative", Op::symbol, xv, yv, zv)
                      << " d/d"
                      << "xyz"[j] << ": " << symbolic[j] << " against " << reverse[j]);
     for (int j = 0; j < 2; ++j)
-      BOOST_TEST(near(central[j], reverse[j], 1e-6, 1e-7),
+      BOOST_TEST(close(central[j], reverse[j], 1e-6),
                  where("central difference", Op::symbol, xv, yv, zv)
                      << " d/d"
                      << "xy"[j] << ": " << central[j] << " against " << reverse[j]);
     const auto H = ctgrad::hessian(f, p);
     if constexpr (arity<Op>() <= 2) {
-      BOOST_TEST(near(H(x, x), ctgrad::value(d2fdx2, p), 1e-12, 1e-13),
+      BOOST_TEST(close(H(x, x), ctgrad::value(d2fdx2, p), 1e-12),
                  where("Hessian d2/dx2", Op::symbol, xv, yv, zv));
       if constexpr (arity<Op>() == 2)
-        BOOST_TEST(near(H(x, y), ctgrad::value(d2fdxdy, p), 1e-12, 1e-13),
+        BOOST_TEST(close(H(x, y), ctgrad::value(d2fdxdy, p), 1e-12),
                    where("Hessian d2/dxdy", Op::symbol, xv, yv, zv));
     }
     checked += 8;

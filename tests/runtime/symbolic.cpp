@@ -13,6 +13,7 @@
 #include <ctgrad/io/to_string.hpp>
 #include <random>
 #include <string>
+#include "../support/tolerance.hpp"
 
 namespace {
 
@@ -29,9 +30,7 @@ constexpr auto b = ctgrad::var<"b">;
 
 constexpr int points = 2000;
 
-bool close(double got, double want, double relative) {
-  return std::abs(got - want) <= relative * std::max(1.0, std::abs(want));
-}
+using ctgrad_test::close;
 
 // The symbolic local derivative of Op toward operand J, evaluated, against Op::partial<J>.
 template <class Op, std::size_t J>

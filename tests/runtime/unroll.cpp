@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <ctgrad/ctgrad.hpp>
+#include "../support/tolerance.hpp"
 
 namespace {
 
@@ -23,9 +24,7 @@ constexpr auto a = ctgrad::var<"a">;
 constexpr auto h = ctgrad::var<"h">;
 constexpr auto w = ctgrad::var<"w">;
 
-bool close(double got, double want) {
-  return std::abs(got - want) <= 1e-12 * std::max(1.0, std::abs(want));
-}
+using ctgrad_test::close;
 
 BOOST_AUTO_TEST_CASE(euler_steps) {
   const auto y = unroll<12>(s0, [](const auto& s) { return s + h * (a - pow<3>(s)); });

@@ -9,6 +9,7 @@
 #include <ctgrad/ctgrad.hpp>
 #include <span>
 #include <type_traits>
+#include "../support/tolerance.hpp"
 
 namespace {
 
@@ -38,10 +39,8 @@ constexpr bool equal(const A& a, const B& b) {
   return std::ranges::equal(a, b);
 }
 
-constexpr bool close(double a, double e) {
-  const double d = a - e;
-  const double m = e < 0 ? -e : e;
-  return (d < 0 ? -d : d) <= 1e-15 * (m > 1 ? m : 1);
+constexpr bool close(double got, double want) {
+  return ctgrad_test::close(got, want, 1e-15);
 }
 
 // ---- types and shapes ----

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <ctgrad/ctgrad.hpp>
+#include "../support/tolerance.hpp"
 
 namespace chain_test {
 
@@ -64,8 +65,8 @@ constexpr dual4 by_hand(std::array<double, 4> x) {
   return e;
 }
 
-constexpr bool close(double a, double b) {
-  return (a - b) * (a - b) <= 1e-24 * (b * b > 1 ? b * b : 1.0);
+constexpr bool close(double got, double want) {
+  return ctgrad_test::close(got, want, 1e-12);
 }
 
 // The gradient at x agrees with the hand-derived recurrence.

@@ -9,6 +9,7 @@
 
 #include <ctgrad/ctgrad.hpp>
 #include <ctgrad/forward/tangent.hpp>
+#include "../support/tolerance.hpp"
 
 namespace {
 
@@ -49,8 +50,8 @@ constexpr auto p = at(x = xv, y = yv, z = zv);
 constexpr double abs(double a) {
   return a < 0 ? -a : a;
 }
-constexpr bool close(double a, double b) {
-  return abs(a - b) <= 1e-12 * (abs(a) > abs(b) ? abs(a) : abs(b));
+constexpr bool close(double got, double want) {
+  return ctgrad_test::close(got, want, 1e-12);
 }
 
 // The n-th derivative with respect to x, by hand. f = A + B with

@@ -5,6 +5,7 @@
 // The program does nothing at run time: the static_asserts are the test.
 
 #include <ctgrad/ctgrad.hpp>
+#include "../support/tolerance.hpp"
 
 namespace {
 
@@ -18,9 +19,7 @@ consteval double magnitude(double v) {
   return v < 0 ? -v : v;
 }
 // Relative closeness; `want` must not be zero.
-consteval bool close(double got, double want, double relative = 1e-12) {
-  return magnitude(got - want) <= relative * magnitude(want);
-}
+using ctgrad_test::close;
 // Agreement with a printed number: within half a unit of its last printed digit.
 consteval bool as_printed(double got, double printed, double half_unit) {
   return magnitude(got - printed) <= half_unit;

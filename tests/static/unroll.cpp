@@ -3,6 +3,7 @@
 // gradient; the number of distinct nodes grows by a constant per step.
 #include <ctgrad/ctgrad.hpp>
 #include <type_traits>
+#include "../support/tolerance.hpp"
 
 namespace {
 
@@ -16,10 +17,8 @@ constexpr auto h = ctgrad::var<"h">;
 constexpr auto k = ctgrad::var<"k">;
 constexpr auto w = ctgrad::var<"w">;
 
-constexpr bool close(double a, double b) {
-  const double d = a > b ? a - b : b - a;
-  const double m = b > 0 ? b : -b;
-  return d <= 1e-14 * (m > 1 ? m : 1);
+constexpr bool close(double got, double want) {
+  return ctgrad_test::close(got, want, 1e-14);
 }
 
 // Euler for y' = -k y: y_{n+1} = y_n + h (-k y_n), so y_K = s0 (1 - h k)^K.

@@ -8,6 +8,7 @@
 #include <ctgrad/ctgrad.hpp>
 #include <ctgrad/reverse/parallel_batch.hpp>
 #include <vector>
+#include "../support/tolerance.hpp"
 
 namespace {
 
@@ -19,7 +20,7 @@ constexpr auto x = ctgrad::var<"x">;
 constexpr auto t = ctgrad::var<"t">;
 
 bool close(double a, double b) {
-  return std::abs(a - b) <= 1e-12 * std::max(1.0, std::abs(b));
+  return ctgrad_test::close(a, b, 1e-12);
 }
 
 }  // namespace

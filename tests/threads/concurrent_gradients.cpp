@@ -11,6 +11,7 @@
 #include <ctgrad/ctgrad.hpp>
 #include <thread>
 #include <vector>
+#include "../support/tolerance.hpp"
 
 namespace {
 
@@ -35,7 +36,7 @@ by_hand chain_rule(double w1v, double b1v, double w2v, double b2v, double xv, do
 }
 
 bool close(double a, double b) {
-  return std::abs(a - b) <= 1e-14 * std::max(1.0, std::abs(b));
+  return ctgrad_test::close(a, b, 1e-14);
 }
 
 template <class Loss, class Z1, class H>
