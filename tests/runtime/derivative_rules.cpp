@@ -24,8 +24,8 @@ constexpr auto x = ctgrad::var<"x">;
 constexpr auto y = ctgrad::var<"y">;
 
 constexpr int points_per_case = 4000;
-constexpr double fd_relative = 1e-6, fd_absolute = 1e-7;  // central differences
-constexpr double formula_relative = 1e-14;                // hand-written derivative, value
+constexpr double fd_relative = 1e-6;        // central differences
+constexpr double formula_relative = 1e-14;  // hand-written derivative, value
 
 struct swept_result {
   double value, dx, dy;

@@ -47,9 +47,6 @@ static_assert(node_count(d4) <= 2 * node_count(d3));
 constexpr double xv = 0.3, yv = -0.4, zv = 0.5;
 constexpr auto p = at(x = xv, y = yv, z = zv);
 
-constexpr double abs(double a) {
-  return a < 0 ? -a : a;
-}
 constexpr bool close(double got, double want) {
   return ctgrad_test::close(got, want, 1e-12);
 }
