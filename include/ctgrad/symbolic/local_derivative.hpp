@@ -42,10 +42,17 @@ namespace detail {
 template <std::size_t I>
 using slot = formula_place<I>;
 
+// Templated on the operand J whose formula uses them, so that a formula is a dependent
+// expression, built when a derivative first asks for it rather than when this header is read
+// (every file that includes ctgrad.hpp would pay for all of them).
 namespace places {
+template <std::size_t J>
 inline constexpr slot<0> y{};
+template <std::size_t J>
 inline constexpr slot<1> a{};
+template <std::size_t J>
 inline constexpr slot<2> b{};
+template <std::size_t J>
 inline constexpr slot<1> cond{};  // select(cond, a, b): cond, a, b are places 1, 2, 3
 }  // namespace places
 namespace p = places;
@@ -93,29 +100,29 @@ struct local_formulas<ops::mul> {
 template <>
 struct local_formulas<ops::div> {
   template <std::size_t J>
-  using formula = by_operand<J, decltype(c<1> / p::b), decltype(-(p::y / p::b))>;
+  using formula = by_operand<J, decltype(c<1> / p::b<J>), decltype(-(p::y<J> / p::b<J>))>;
 };
 template <>
 struct local_formulas<ops::square> {
   template <std::size_t J>
-  using formula = decltype(c<2> * p::a);
+  using formula = decltype(c<2> * p::a<J>);
 };
 template <long long N>
 struct local_formulas<ops::pow_int<N>> {
   template <std::size_t J>
-  using formula = decltype(constant<N>{} * pow<N - 1>(p::a));
+  using formula = decltype(constant<N>{} * pow<N - 1>(p::a<J>));
 };
 // d(a^b)/da = b a^(b-1), d(a^b)/db = a^b log a.
 template <>
 struct local_formulas<ops::pow> {
   template <std::size_t J>
-  using formula =
-      by_operand<J, decltype(p::b * pow(p::a, p::b - c<1>)), decltype(p::y * log(p::a))>;
+  using formula = by_operand<J, decltype(p::b<J> * pow(p::a<J>, p::b<J> - c<1>)),
+                             decltype(p::y<J> * log(p::a<J>))>;
 };
 template <>
 struct local_formulas<ops::sqrt> {
   template <std::size_t J>
-  using formula = decltype(c<1> / (c<2> * p::y));
+  using formula = decltype(c<1> / (c<2> * p::y<J>));
 };
 template <>
 struct local_formulas<ops::exp> {
@@ -125,152 +132,164 @@ struct local_formulas<ops::exp> {
 template <>
 struct local_formulas<ops::log> {
   template <std::size_t J>
-  using formula = decltype(c<1> / p::a);
+  using formula = decltype(c<1> / p::a<J>);
 };
 template <>
 struct local_formulas<ops::log1p> {
   template <std::size_t J>
-  using formula = decltype(c<1> / (c<1> + p::a));
+  using formula = decltype(c<1> / (c<1> + p::a<J>));
 };
 template <>
 struct local_formulas<ops::expm1> {
   template <std::size_t J>
-  using formula = decltype(p::y + c<1>);
+  using formula = decltype(p::y<J> + c<1>);
 };
 template <>
 struct local_formulas<ops::sin> {
   template <std::size_t J>
-  using formula = decltype(cos(p::a));
+  using formula = decltype(cos(p::a<J>));
 };
 template <>
 struct local_formulas<ops::cos> {
   template <std::size_t J>
-  using formula = decltype(-sin(p::a));
+  using formula = decltype(-sin(p::a<J>));
 };
 template <>
 struct local_formulas<ops::tan> {
   template <std::size_t J>
-  using formula = decltype(c<1> + square(p::y));
+  using formula = decltype(c<1> + square(p::y<J>));
 };
 template <>
 struct local_formulas<ops::tanh> {
   template <std::size_t J>
-  using formula = decltype(c<1> - square(p::y));
+  using formula = decltype(c<1> - square(p::y<J>));
 };
 template <>
 struct local_formulas<ops::sinh> {
   template <std::size_t J>
-  using formula = decltype(cosh(p::a));
+  using formula = decltype(cosh(p::a<J>));
 };
 template <>
 struct local_formulas<ops::cosh> {
   template <std::size_t J>
-  using formula = decltype(sinh(p::a));
+  using formula = decltype(sinh(p::a<J>));
 };
 template <>
 struct local_formulas<ops::asinh> {
   template <std::size_t J>
-  using formula = decltype(c<1> / hypot(c<1>, p::a));
+  using formula = decltype(c<1> / hypot(c<1>, p::a<J>));
 };
 template <>
 struct local_formulas<ops::acosh> {
   template <std::size_t J>
-  using formula = decltype(c<1> / (sqrt(p::a - c<1>) * sqrt(p::a + c<1>)));
+  using formula = decltype(c<1> / (sqrt(p::a<J> - c<1>) * sqrt(p::a<J> + c<1>)));
 };
 template <>
 struct local_formulas<ops::atanh> {
+  // clang-format would read the product as a cast.
+  // clang-format off
   template <std::size_t J>
-  using formula = decltype(c<1> / ((c<1> - p::a) * (c<1> + p::a)));
+  using formula = decltype(c<1> / ((c<1> - p::a<J>) * (c<1> + p::a<J>)));
+  // clang-format on
 };
 template <>
 struct local_formulas<ops::atan> {
   template <std::size_t J>
-  using formula = decltype(c<1> / (c<1> + square(p::a)));
+  using formula = decltype(c<1> / (c<1> + square(p::a<J>)));
 };
 template <>
 struct local_formulas<ops::asin> {
+  // clang-format would read the product as a cast.
+  // clang-format off
   template <std::size_t J>
-  using formula = decltype(c<1> / sqrt((c<1> - p::a) * (c<1> + p::a)));
+  using formula = decltype(c<1> / sqrt((c<1> - p::a<J>) * (c<1> + p::a<J>)));
+  // clang-format on
 };
 template <>
 struct local_formulas<ops::acos> {
+  // clang-format would read the product as a cast.
+  // clang-format off
   template <std::size_t J>
-  using formula = decltype(c<-1> / sqrt((c<1> - p::a) * (c<1> + p::a)));
+  using formula = decltype(c<-1> / sqrt((c<1> - p::a<J>) * (c<1> + p::a<J>)));
+  // clang-format on
 };
 template <>
 struct local_formulas<ops::log2> {
   template <std::size_t J>
-  using formula = decltype(c<1> / (p::a * log(c<2>)));
+  using formula = decltype(c<1> / (p::a<J> * log(c<2>)));
 };
 template <>
 struct local_formulas<ops::log10> {
   template <std::size_t J>
-  using formula = decltype(c<1> / (p::a * log(c<10>)));
+  using formula = decltype(c<1> / (p::a<J> * log(c<10>)));
 };
 template <>
 struct local_formulas<ops::exp2> {
   template <std::size_t J>
-  using formula = decltype(p::y * log(c<2>));
+  using formula = decltype(p::y<J> * log(c<2>));
 };
 template <>
 struct local_formulas<ops::cbrt> {
   template <std::size_t J>
-  using formula = decltype(c<1> / (c<3> * square(p::y)));
+  using formula = decltype(c<1> / (c<3> * square(p::y<J>)));
 };
 template <>
 struct local_formulas<ops::erf> {
   template <std::size_t J>
-  using formula = decltype(c<2> / sqrt(c<4> * atan(c<1>)) * exp(-square(p::a)));
+  using formula = decltype(c<2> / sqrt(c<4> * atan(c<1>)) * exp(-square(p::a<J>)));
 };
 template <>
 struct local_formulas<ops::erfc> {
   template <std::size_t J>
-  using formula = decltype(-(c<2> / sqrt(c<4> * atan(c<1>)) * exp(-square(p::a))));
+  using formula = decltype(-(c<2> / sqrt(c<4> * atan(c<1>)) * exp(-square(p::a<J>))));
 };
 // d atan2(a, b) = (b da - a db) / r^2 with r = hypot(a, b); d hypot(a, b) = (a da + b db) / y.
 template <>
 struct local_formulas<ops::atan2> {
   template <std::size_t J>
-  using formula = by_operand<J, decltype(p::b / hypot(p::a, p::b) / hypot(p::a, p::b)),
-                             decltype(-p::a / hypot(p::a, p::b) / hypot(p::a, p::b))>;
+  using formula =
+      by_operand<J, decltype(p::b<J> / hypot(p::a<J>, p::b<J>) / hypot(p::a<J>, p::b<J>)),
+                 decltype(-p::a<J> / hypot(p::a<J>, p::b<J>) / hypot(p::a<J>, p::b<J>))>;
 };
 template <>
 struct local_formulas<ops::hypot> {
   template <std::size_t J>
-  using formula = by_operand<J, decltype(p::a / p::y), decltype(p::b / p::y)>;
+  using formula = by_operand<J, decltype(p::a<J> / p::y<J>), decltype(p::b<J> / p::y<J>)>;
 };
 template <>
 struct local_formulas<ops::sigmoid> {
   template <std::size_t J>
-  using formula = decltype(p::y * (c<1> - p::y));
+  using formula = decltype(p::y<J> * (c<1> - p::y<J>));
 };
 template <>
 struct local_formulas<ops::softplus> {
   template <std::size_t J>
-  using formula = decltype(sigmoid(p::a));
+  using formula = decltype(sigmoid(p::a<J>));
 };
 
 // The kinked functions: their slopes are piecewise constant (rules/step.hpp).
 template <>
 struct local_formulas<ops::relu> {
   template <std::size_t J>
-  using formula = decltype(step(p::a));
+  using formula = decltype(step(p::a<J>));
 };
 template <>
 struct local_formulas<ops::abs> {
   template <std::size_t J>
-  using formula = decltype(sign(p::a));
+  using formula = decltype(sign(p::a<J>));
 };
 // d min(a, b)/da = heaviside(b - a): 1 where a is the smaller, 1/2 at a tie.
 template <>
 struct local_formulas<ops::min> {
   template <std::size_t J>
-  using formula = by_operand<J, decltype(heaviside(p::b - p::a)), decltype(heaviside(p::a - p::b))>;
+  using formula =
+      by_operand<J, decltype(heaviside(p::b<J> - p::a<J>)), decltype(heaviside(p::a<J> - p::b<J>))>;
 };
 template <>
 struct local_formulas<ops::max> {
   template <std::size_t J>
-  using formula = by_operand<J, decltype(heaviside(p::a - p::b)), decltype(heaviside(p::b - p::a))>;
+  using formula =
+      by_operand<J, decltype(heaviside(p::a<J> - p::b<J>)), decltype(heaviside(p::b<J> - p::a<J>))>;
 };
 template <class Op>
 requires(std::is_same_v<Op, ops::step> || std::is_same_v<Op, ops::sign> ||
@@ -292,8 +311,8 @@ template <>
 struct local_formulas<ops::select> {
   template <std::size_t J>
   using formula = std::conditional_t<J == 0, constant<0>,
-                                     by_operand<J - 1, decltype(select(p::cond, c<1>, c<0>)),
-                                                decltype(select(p::cond, c<0>, c<1>))>>;
+                                     by_operand<J - 1, decltype(select(p::cond<J>, c<1>, c<0>)),
+                                                decltype(select(p::cond<J>, c<0>, c<1>))>>;
 };
 
 // A formula (an expression object or its structure) with its places filled by the terms Places (the
