@@ -2,8 +2,8 @@
 // A column of per-sample data: `x = xs` for a contiguous range xs of numbers (std::vector,
 // std::array, std::span, a C array) binds the variable x to one value per sample. Whether the
 // column views xs or holds a copy is part of its type (see holds below and reverse/batch.hpp).
+#include <concepts>
 #include <cstddef>
-#include <ranges>
 #include <span>
 #include <type_traits>
 #include <utility>
@@ -34,37 +34,45 @@ inline constexpr bool is_character =
     std::is_same_v<T, wchar_t> || std::is_same_v<T, char8_t> || std::is_same_v<T, char16_t> ||
     std::is_same_v<T, char32_t>;
 
-// A contiguous range of numbers (characters excluded: "2" is text, not a column of samples).
+// A contiguous range of numbers (characters excluded: "2" is text, not a column of samples). It
+// is read with std::data and std::size (declared by <span>) rather than <ranges>, which would
+// cost every file that includes ctgrad a third of its compile time.
 template <class R>
-concept data_range = std::ranges::contiguous_range<const R> && std::ranges::sized_range<const R> &&
-    scalar<std::ranges::range_value_t<const R>> &&
-    !is_character<std::remove_cv_t<std::ranges::range_value_t<const R>>>;
+using element_of =
+    std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<const R&>()))>>;
+
+template <class R>
+concept data_range = requires(const R& r) {
+  { std::data(r) } -> std::convertible_to<const element_of<R>*>;
+  { std::size(r) } -> std::convertible_to<std::size_t>;
+}
+&&scalar<element_of<R>> && !is_character<element_of<R>>;
+
+// A view type (std::span, or one that says so through std::ranges::enable_borrowed_range, which
+// <span> declares) is bound by value; a view of it could outlive nothing.
+template <class T>
+inline constexpr bool is_view_type = std::ranges::enable_borrowed_range<std::remove_cvref_t<T>>;
 
 // An lvalue of such a range is viewed, unless it is a view itself (a std::span, bound by value).
 template <class T>
 struct binds_as_view {
-  static constexpr bool value =
-      data_range<std::remove_cv_t<T>> && !std::ranges::borrowed_range<std::remove_cv_t<T>>;
+  static constexpr bool value = data_range<std::remove_cv_t<T>> && !is_view_type<T>;
 };
-
-template <class R>
-using element_of = std::remove_cv_t<std::ranges::range_value_t<const std::remove_cvref_t<R>>>;
 
 // A temporary range as a column's own numbers: a std::vector of the same numbers is moved in.
 template <fixed_string Name, class R>
 constexpr auto copied_column(R&& range) {
-  using E = element_of<R>;
+  using E = element_of<std::remove_cvref_t<R>>;
   if constexpr (std::is_same_v<std::remove_cvref_t<R>, std::vector<E>>)
     return column<Name, E, holds::copy>{std::vector<E>(std::forward<R>(range))};
   else
-    return column<Name, E, holds::copy>{std::vector<E>(
-        std::ranges::data(range), std::ranges::data(range) + std::ranges::size(range))};
+    return column<Name, E, holds::copy>{
+        std::vector<E>(std::data(range), std::data(range) + std::size(range))};
 }
 template <fixed_string Name, class R>
 constexpr auto viewed_column(const R& range) {
-  using E = element_of<R>;
-  return column<Name, E, holds::view>{
-      std::span<const E>(std::ranges::data(range), std::ranges::size(range))};
+  using E = element_of<std::remove_cvref_t<R>>;
+  return column<Name, E, holds::view>{std::span<const E>(std::data(range), std::size(range))};
 }
 
 template <class T>

@@ -4,7 +4,6 @@
 // an array is viewed (an lvalue, a span) or copied (a temporary), as its binding's type says.
 #include <array>
 #include <cstddef>
-#include <ranges>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -106,7 +105,7 @@ template <class T>
 constexpr auto variable<Name>::operator=(T&& value) const {
   using U = std::remove_cvref_t<T>;
   if constexpr (detail::data_range<U>) {
-    if constexpr (std::ranges::borrowed_range<U>)
+    if constexpr (detail::is_view_type<U>)
       return detail::viewed_column<Name>(value);
     else
       return detail::copied_column<Name>(std::forward<T>(value));
@@ -159,10 +158,9 @@ constexpr auto bind_array(const R& values) {
   if constexpr (m != std::dynamic_extent && m != N) {
     return binding_after_error{};
   } else {
-    const E* first = std::ranges::data(values);
+    const E* first = std::data(values);
     if constexpr (m == std::dynamic_extent)
-      if (std::ranges::size(values) != N)
-        throw_wrong_length(Name.view(), N, std::ranges::size(values));
+      if (std::size(values) != N) throw_wrong_length(Name.view(), N, std::size(values));
     if constexpr (Storage == holds::view) {
       return array_binding<Name, E, N, holds::view>{std::span<const E, N>(first, N)};
     } else {
@@ -189,7 +187,7 @@ template <class T>
 constexpr auto array_variable<Name, Rows, Cols>::operator=(T&& values) const {
   using U = std::remove_cvref_t<T>;
   if constexpr (detail::data_range<U>) {
-    constexpr holds storage = std::ranges::borrowed_range<U> ? holds::view : holds::copy;
+    constexpr holds storage = detail::is_view_type<U> ? holds::view : holds::copy;
     return detail::bind_array<Name, Rows * Cols, storage>(values);
   } else {
     static_assert(!scalar<T> || error::an_array_variable_is_bound_to_a_number<spelled<Name>>::value,
