@@ -435,3 +435,34 @@ d_t2 = d_t3 * (-0.5);
 d_x += d_t2 * (3 * pow<2>(x));
 )");
 }
+
+// Printed statements are the rules' own contributions, run on text scalars: brackets only where
+// C++ needs them (and around a negation on the right), constants as the shortest text that reads
+// back as the same double.
+BOOST_AUTO_TEST_CASE(code_statements_come_from_the_rules) {
+  using ctgrad::io_detail::operation_text_of;
+  namespace ops = ctgrad::ops;
+  BOOST_TEST(operation_text_of<ops::tanh>().backward[0] == "{d} * (1 - {y} * {y})");
+  BOOST_TEST(operation_text_of<ops::cos>().backward[0] == "{d} * (-sin({a}))");
+  BOOST_TEST(operation_text_of<ops::div>().backward[1] == "{d} * (-{y} / {b})");
+  BOOST_TEST(operation_text_of<ops::sub>().backward[1] == "-{d}");
+  BOOST_TEST(operation_text_of<ops::cbrt>().backward[0] == "{d} * (1 / (3 * ({y} * {y})))");
+  BOOST_TEST(operation_text_of<ops::log2>().backward[0] ==
+             "{d} * (1 / ({a} * 0.6931471805599453))");
+  BOOST_TEST(operation_text_of<ops::atan2>().backward[1] ==
+             "{d} * (-{a} / hypot({a}, {b}) / hypot({a}, {b}))");
+  BOOST_TEST(operation_text_of<ops::greater>().backward[0] == "0");
+  // Written out (the rule compares numbers): the guard at b = 0 is printed as the rule has it.
+  BOOST_TEST(operation_text_of<ops::pow>().backward[0] ==
+             "{d} * ({b} == 0 ? 0 : {b} * pow({a}, {b} - 1))");
+
+  using ctgrad::io_detail::text_scalar;
+  const text_scalar a("a"), b("b"), c("c");
+  BOOST_TEST((a - (b - c)).text() == "a - (b - c)");
+  BOOST_TEST((a - b - c).text() == "a - b - c");
+  BOOST_TEST((a / (b * c)).text() == "a / (b * c)");
+  BOOST_TEST(((a + b) * c).text() == "(a + b) * c");
+  BOOST_TEST((-(a * b)).text() == "-(a * b)");
+  BOOST_TEST((text_scalar(-1.0) / a).text() == "-1 / a");
+  BOOST_TEST((text_scalar(0.1) * a).text() == "0.1 * a");
+}

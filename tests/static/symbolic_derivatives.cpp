@@ -32,7 +32,7 @@ static_assert(same(derivative(pow<3>(x), x), 3_c * square(x)));
 static_assert(same(derivative(pow<4>(x), x), 4_c * pow<3>(x)));
 static_assert(same(derivative(pow<-1>(x), x), -pow<-2>(x)));
 static_assert(same(derivative(pow<1>(x), x), 1_c));
-static_assert(same(derivative(sqrt(x), x), 1_c / (2_c * sqrt(x))));
+static_assert(same(derivative(sqrt(x), x), ctgrad::c<1, 2> / sqrt(x)));
 static_assert(same(derivative(exp(x), x), exp(x)));
 static_assert(same(derivative(log(x), x), 1_c / x));
 static_assert(same(derivative(sin(x), x), cos(x)));

@@ -84,6 +84,12 @@ constexpr std::array<std::size_t, Count> positions_of(const std::array<bool, N>&
   return out;
 }
 
+// Whether T is one of a list's elements.
+template <class List, class T>
+inline constexpr bool list_contains = false;
+template <class... Ts, class T>
+inline constexpr bool list_contains<list<Ts...>, T> = (CTGRAD_SAME(Ts, T) || ...);
+
 template <class A, class B>
 struct concat;
 template <class... A, class... B>

@@ -1,14 +1,19 @@
 #pragma once
-// How each operation is shown: its sign in a picture, and its statements in printed code. The
-// statements spell out what the rule in rules/ computes: {a}, {b} are the operands, {y} the
-// node's value and {d} its adjoint; `backward[j]` is what the node adds to operand j's adjoint
-// (its adjoint times the local partial, or the rule's own backward: + passes it, relu selects).
+// How each operation is shown: its sign in a picture, and its statements in printed code. {a},
+// {b} are the operands, {y} the node's value and {d} its adjoint; `backward[j]` is what the node
+// adds to operand j's adjoint. That is printed by running the rule itself on text scalars
+// (io/text_scalar.hpp); only rules that choose by comparing numbers are written out here.
 #include <array>
+#include <cstddef>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 #include "ctgrad/core/functions.hpp"
 #include "ctgrad/io/join.hpp"
+#include "ctgrad/io/text_scalar.hpp"
+#include "ctgrad/rules/contribution.hpp"
+#include "ctgrad/rules/operations.hpp"
 
 namespace ctgrad::io_detail {
 
@@ -45,9 +50,30 @@ operation_text pow_int_text() {
   return {"pow", join("pow<", n, ">"), join("pow<", n, ">({a})"), {join("{d} * ", partial)}};
 }
 
-// A function of one operand whose partial is written in terms of {y} and {a}.
-inline operation_text unary(const char* name, const std::string& partial) {
-  return {name, name, join(name, "({a})"), {join("{d} * ", partial)}};
+// What the node adds to each operand's adjoint: the contribution the sweeps compute
+// (rules/contribution.hpp), run on text scalars, so that it is printed from the rule itself.
+template <class Op>
+std::array<std::string, 3> printed_backward() {
+  const text_scalar d("{d}"), y("{y}"), a("{a}"), b("{b}"), c("{c}");
+  std::array<std::string, 3> out;
+  [&]<std::size_t... J>(std::index_sequence<J...>) {
+    if constexpr (detail::rule_arity<Op>() == 1)
+      ((out[J] = detail::contribution<Op, J>(d, y, a).text()), ...);
+    else if constexpr (detail::rule_arity<Op>() == 2)
+      ((out[J] = detail::contribution<Op, J>(d, y, a, b).text()), ...);
+    else
+      ((out[J] = detail::contribution<Op, J>(d, y, a, b, c).text()), ...);
+  }
+  (std::make_index_sequence<detail::rule_arity<Op>()>{});
+  return out;
+}
+
+// A function: its symbol, applied to the operands.
+template <class Op>
+operation_text function_text() {
+  constexpr std::size_t n = detail::rule_arity<Op>();
+  const char* operands = n == 1 ? "({a})" : n == 2 ? "({a}, {b})" : "({a}, {b}, {c})";
+  return {Op::symbol, Op::symbol, join(Op::symbol, operands), printed_backward<Op>()};
 }
 
 template <class Op>
@@ -58,84 +84,39 @@ operation_text operation_text_of() {
   } else if constexpr (is_pow_int<Op>::value) {
     return pow_int_text<Op::exponent>();
   } else if constexpr (std::is_same_v<Op, ops::add>) {
-    return {"add", "+", "{a} + {b}", {"{d}", "{d}"}};
+    return {"add", "+", "{a} + {b}", printed_backward<Op>()};
   } else if constexpr (std::is_same_v<Op, ops::sub>) {
-    return {"sub", "-", "{a} - {b}", {"{d}", "-{d}"}};
+    return {"sub", "-", "{a} - {b}", printed_backward<Op>()};
   } else if constexpr (std::is_same_v<Op, ops::mul>) {
-    return {"mul", "\u00d7", "{a} * {b}", {"{d} * {b}", "{d} * {a}"}};
+    return {"mul", "\u00d7", "{a} * {b}", printed_backward<Op>()};
   } else if constexpr (std::is_same_v<Op, ops::div>) {
-    return {"div", "/", "{a} / {b}", {"{d} * (1 / {b})", "{d} * (-{y} / {b})"}};
+    return {"div", "/", "{a} / {b}", printed_backward<Op>()};
   } else if constexpr (std::is_same_v<Op, ops::neg>) {
-    return {"neg", "neg", "-{a}", {"-{d}"}};
+    return {"neg", "neg", "-{a}", printed_backward<Op>()};
   } else if constexpr (std::is_same_v<Op, ops::square>) {
-    return {"sq", "square", "square({a})", {"{d} * (2 * {a})"}};
+    return {"sq", "square", "square({a})", printed_backward<Op>()};
+  } else if constexpr (std::is_same_v<Op, ops::less>) {
+    return {"lt", "<", "({a} < {b} ? 1 : 0)", printed_backward<Op>()};
+  } else if constexpr (std::is_same_v<Op, ops::less_equal>) {
+    return {"le", "\u2264", "({a} <= {b} ? 1 : 0)", printed_backward<Op>()};
+  } else if constexpr (std::is_same_v<Op, ops::greater>) {
+    return {"gt", ">", "({a} > {b} ? 1 : 0)", printed_backward<Op>()};
+  } else if constexpr (std::is_same_v<Op, ops::greater_equal>) {
+    return {"ge", "\u2265", "({a} >= {b} ? 1 : 0)", printed_backward<Op>()};
+    // The rules below choose by comparing numbers, which printed numbers cannot do: their
+    // statements are written out, as the rules compute them.
   } else if constexpr (std::is_same_v<Op, ops::pow>) {
     return {"pow",
             "pow",
             "pow({a}, {b})",
-            {"{d} * ({b} * pow({a}, {b} - 1))", "{d} * ({y} == 0 ? 0 : {y} * log({a}))"}};
+            {"{d} * ({b} == 0 ? 0 : {b} * pow({a}, {b} - 1))",
+             "{d} * ({y} == 0 ? 0 : {y} * log({a}))"}};
   } else if constexpr (std::is_same_v<Op, ops::relu>) {
     return {"relu", "relu", "relu({a})", {"({a} > 0 ? {d} : 0)"}};
-  } else if constexpr (std::is_same_v<Op, ops::sqrt>) {
-    return unary("sqrt", "(0.5 / {y})");
-  } else if constexpr (std::is_same_v<Op, ops::exp>) {
-    return unary("exp", "{y}");
-  } else if constexpr (std::is_same_v<Op, ops::log>) {
-    return unary("log", "(1 / {a})");
-  } else if constexpr (std::is_same_v<Op, ops::log1p>) {
-    return unary("log1p", "(1 / (1 + {a}))");
-  } else if constexpr (std::is_same_v<Op, ops::expm1>) {
-    return unary("expm1", "({y} + 1)");
-  } else if constexpr (std::is_same_v<Op, ops::sin>) {
-    return unary("sin", "cos({a})");
-  } else if constexpr (std::is_same_v<Op, ops::cos>) {
-    return unary("cos", "(-sin({a}))");
-  } else if constexpr (std::is_same_v<Op, ops::tan>) {
-    return unary("tan", "(1 + {y} * {y})");
-  } else if constexpr (std::is_same_v<Op, ops::tanh>) {
-    return unary("tanh", "(1 - {y} * {y})");
-  } else if constexpr (std::is_same_v<Op, ops::sinh>) {
-    return unary("sinh", "cosh({a})");
-  } else if constexpr (std::is_same_v<Op, ops::cosh>) {
-    return unary("cosh", "sinh({a})");
-  } else if constexpr (std::is_same_v<Op, ops::asinh>) {
-    return unary("asinh", "(1 / hypot(1, {a}))");
-  } else if constexpr (std::is_same_v<Op, ops::acosh>) {
-    return unary("acosh", "(1 / (sqrt({a} - 1) * sqrt({a} + 1)))");
-  } else if constexpr (std::is_same_v<Op, ops::atanh>) {
-    return unary("atanh", "(1 / ((1 - {a}) * (1 + {a})))");
-  } else if constexpr (std::is_same_v<Op, ops::atan>) {
-    return unary("atan", "(1 / (1 + {a} * {a}))");
-  } else if constexpr (std::is_same_v<Op, ops::asin>) {
-    return unary("asin", "(1 / sqrt((1 - {a}) * (1 + {a})))");
-  } else if constexpr (std::is_same_v<Op, ops::acos>) {
-    return unary("acos", "(-1 / sqrt((1 - {a}) * (1 + {a})))");
-  } else if constexpr (std::is_same_v<Op, ops::log2>) {
-    return unary("log2", "(1 / ({a} * 0.6931471805599453))");
-  } else if constexpr (std::is_same_v<Op, ops::log10>) {
-    return unary("log10", "(1 / ({a} * 2.302585092994046))");
-  } else if constexpr (std::is_same_v<Op, ops::exp2>) {
-    return unary("exp2", "({y} * 0.6931471805599453)");
-  } else if constexpr (std::is_same_v<Op, ops::cbrt>) {
-    return unary("cbrt", "(1 / (3 * ({y} * {y})))");
-  } else if constexpr (std::is_same_v<Op, ops::erf>) {
-    return unary("erf", "(1.1283791670955126 * exp(-({a} * {a})))");
-  } else if constexpr (std::is_same_v<Op, ops::erfc>) {
-    return unary("erfc", "(-(1.1283791670955126 * exp(-({a} * {a}))))");
-  } else if constexpr (std::is_same_v<Op, ops::atan2>) {
-    return {"atan2",
-            "atan2",
-            "atan2({a}, {b})",
-            {"{d} * ({b} / hypot({a}, {b}) / hypot({a}, {b}))",
-             "{d} * (-{a} / hypot({a}, {b}) / hypot({a}, {b}))"}};
-  } else if constexpr (std::is_same_v<Op, ops::hypot>) {
-    return {"hypot", "hypot", "hypot({a}, {b})", {"{d} * ({a} / {y})", "{d} * ({b} / {y})"}};
-  } else if constexpr (std::is_same_v<Op, ops::sigmoid>) {
-    return unary("sigmoid", "({y} * (1 - {y}))");
   } else if constexpr (std::is_same_v<Op, ops::softplus>) {
-    return unary("softplus", "sigmoid({a})");
+    return {"softplus", "softplus", "softplus({a})", {"{d} * sigmoid({a})"}};
   } else if constexpr (std::is_same_v<Op, ops::abs>) {
-    return unary("abs", "({a} > 0 ? 1 : {a} < 0 ? -1 : 0)");
+    return {"abs", "abs", "abs({a})", {"{d} * ({a} > 0 ? 1 : {a} < 0 ? -1 : 0)"}};
   } else if constexpr (std::is_same_v<Op, ops::min>) {
     return {"min",
             "min",
@@ -148,28 +129,16 @@ operation_text operation_text_of() {
             "max({a}, {b})",
             {"{d} * ({a} > {b} ? 1 : {b} > {a} ? 0 : 0.5)",
              "{d} * ({b} > {a} ? 1 : {a} > {b} ? 0 : 0.5)"}};
-  } else if constexpr (std::is_same_v<Op, ops::less>) {
-    return {"lt", "<", "({a} < {b} ? 1 : 0)", {"0", "0"}};
-  } else if constexpr (std::is_same_v<Op, ops::less_equal>) {
-    return {"le", "\u2264", "({a} <= {b} ? 1 : 0)", {"0", "0"}};
-  } else if constexpr (std::is_same_v<Op, ops::greater>) {
-    return {"gt", ">", "({a} > {b} ? 1 : 0)", {"0", "0"}};
-  } else if constexpr (std::is_same_v<Op, ops::greater_equal>) {
-    return {"ge", "\u2265", "({a} >= {b} ? 1 : 0)", {"0", "0"}};
   } else if constexpr (std::is_same_v<Op, ops::select>) {
     // The adjoint goes to the taken branch only (a select, not a multiply by 0 or 1).
     return {"select",
             "select",
             "({a} != 0 ? {b} : {c})",
             {"0", "({a} != 0 ? {d} : 0)", "({a} != 0 ? 0 : {d})"}};
-  } else if constexpr (std::is_same_v<Op, ops::step>) {
-    return unary("step", "0");
-  } else if constexpr (std::is_same_v<Op, ops::sign>) {
-    return unary("sign", "0");
-  } else if constexpr (std::is_same_v<Op, ops::heaviside>) {
-    return unary("heaviside", "0");
+  } else if constexpr (detail::list_contains<detail::number_operations, Op>) {
+    return function_text<Op>();
   } else {
-    // An operation this file does not know yet: shown by its rule's symbol.
+    // An operation of the user's own: shown by its rule's symbol.
     const std::string symbol = Op::symbol;
     return {"op",
             symbol,

@@ -7,7 +7,6 @@
 // (`a + (b + c)` as `a + b + c`), so the text shows the mathematics, not the evaluation order.
 // Comparisons bind less tightly than sums (`x + 1 < y`), and select prints as a function:
 // `select(x > 0, x, 0)`.
-#include <charconv>
 #include <cstddef>
 #include <string>
 #include <type_traits>
@@ -18,29 +17,11 @@
 #include "ctgrad/core/operators.hpp"
 #include "ctgrad/core/unroll.hpp"
 #include "ctgrad/io/join.hpp"
+#include "ctgrad/io/printed.hpp"
 
 namespace ctgrad {
 
 namespace io_detail {
-
-// How tightly a printed expression binds: what decides whether it needs parentheses.
-enum class binding_power { comparison, sum, product, negation, atom };
-
-struct printed {
-  std::string text;
-  binding_power power;
-};
-
-inline std::string parenthesized(const printed& p, bool wrap) {
-  return wrap ? join("(", p.text, ")") : p.text;
-}
-
-inline printed number_text(double v) {
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
-  std::string text(buffer, result.ptr);
-  return {text, v < 0 || text[0] == '-' ? binding_power::negation : binding_power::atom};
-}
 
 template <long long Num, long long Den>
 printed constant_text() {

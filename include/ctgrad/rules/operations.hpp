@@ -43,6 +43,17 @@ concept number_rule = requires {
     passes_operand<Op, 1, double, double, double> &&
     passes_operand<Op, 2, double, double, double>));
 
+// The operand count of a rule.
+template <class Op>
+constexpr std::size_t rule_arity() {
+  if constexpr (requires(double a) { Op::value(a); })
+    return 1;
+  else if constexpr (requires(double a, double b) { Op::value(a, b); })
+    return 2;
+  else
+    return 3;
+}
+
 using number_operations =
     list<ops::add, ops::sub, ops::mul, ops::div, ops::neg, ops::square, ops::pow_int<-2>,
          ops::pow_int<0>, ops::pow_int<1>, ops::pow_int<3>, ops::pow, ops::sqrt, ops::exp,

@@ -1,17 +1,19 @@
 #pragma once
 // The local partial derivatives of every operation as formulas: local_derivative<Op>'s
-// formula<J> is d Op / d operand J, written with the ordinary operators and functions on
-// placeholders for the node itself (y) and its operands (a, b; for select: cond, a, b). A
-// derivative puts the node and its operands in their places and rebuilds the formula bottom-up
-// with the simplifying rules (symbolic/simplify.hpp). They are the symbolic twins of the rules'
-// numeric `partial<J>` (rules/), and tests/runtime/symbolic.cpp checks each against it at random
-// points.
+// formula<J> is d Op / d operand J over placeholders for the node itself (y) and its operands
+// (a, b; for select: cond, a, b). It is read off the rule's own partial (symbolic/rule_formula.hpp)
+// except for the few rules that compare numbers, written out here. A derivative puts the node and
+// its operands in their places and rebuilds the formula bottom-up with the simplifying rules
+// (symbolic/simplify.hpp); tests/runtime/operation_consistency.cpp checks every operation's
+// formula against its rule at random and special points.
 #include <cstddef>
 #include <type_traits>
 
 #include "ctgrad/core/branch.hpp"
 #include "ctgrad/core/functions.hpp"
 #include "ctgrad/core/operators.hpp"
+#include "ctgrad/rules/operations.hpp"
+#include "ctgrad/symbolic/rule_formula.hpp"
 #include "ctgrad/symbolic/simplify.hpp"
 
 namespace ctgrad {
@@ -57,55 +59,26 @@ inline constexpr slot<1> cond{};  // select(cond, a, b): cond, a, b are places 1
 }  // namespace places
 namespace p = places;
 
+// An operation's partials, read off its rule (symbolic/rule_formula.hpp). Rules that choose by
+// comparing numbers, which a recorded partial cannot do, have their formulas written out below.
 template <class Op>
 struct local_formulas {
-  static_assert(error::no_symbolic_derivative_is_known_for_the_operation<Op>::value,
+  static_assert(list_contains<number_operations, Op> ||
+                    error::no_symbolic_derivative_is_known_for_the_operation<Op>::value,
                 "ctgrad: this operation has no symbolic derivative rule "
                 "(symbolic/local_derivative.hpp)");
   template <std::size_t J>
-  using formula = constant<0>;
+  using formula = rule_formula<Op, J, rule_arity<Op>()>;
 };
 
 // Two formulas by operand.
 template <std::size_t J, class First, class Second>
 using by_operand = std::conditional_t<J == 0, First, Second>;
 
-// d(a + b) = da + db, d(a - b) = da - db, d(-a) = -da.
-template <>
-struct local_formulas<ops::add> {
-  template <std::size_t J>
-  using formula = constant<1>;
-};
-template <>
-struct local_formulas<ops::sub> {
-  template <std::size_t J>
-  using formula = constant<J == 0 ? 1 : -1>;
-};
-template <>
-struct local_formulas<ops::neg> {
-  template <std::size_t J>
-  using formula = constant<-1>;
-};
 template <fixed_string Name>
 struct local_formulas<named<Name>> {
   template <std::size_t J>
   using formula = constant<1>;
-};
-template <>
-struct local_formulas<ops::mul> {
-  template <std::size_t J>
-  using formula = by_operand<J, slot<2>, slot<1>>;
-};
-// d(a/b)/da = 1/b, d(a/b)/db = -(a/b)/b.
-template <>
-struct local_formulas<ops::div> {
-  template <std::size_t J>
-  using formula = by_operand<J, decltype(c<1> / p::b<J>), decltype(-(p::y<J> / p::b<J>))>;
-};
-template <>
-struct local_formulas<ops::square> {
-  template <std::size_t J>
-  using formula = decltype(c<2> * p::a<J>);
 };
 template <long long N>
 struct local_formulas<ops::pow_int<N>> {
@@ -118,148 +91,6 @@ struct local_formulas<ops::pow> {
   template <std::size_t J>
   using formula = by_operand<J, decltype(p::b<J> * pow(p::a<J>, p::b<J> - c<1>)),
                              decltype(p::y<J> * log(p::a<J>))>;
-};
-template <>
-struct local_formulas<ops::sqrt> {
-  template <std::size_t J>
-  using formula = decltype(c<1> / (c<2> * p::y<J>));
-};
-template <>
-struct local_formulas<ops::exp> {
-  template <std::size_t J>
-  using formula = slot<0>;
-};
-template <>
-struct local_formulas<ops::log> {
-  template <std::size_t J>
-  using formula = decltype(c<1> / p::a<J>);
-};
-template <>
-struct local_formulas<ops::log1p> {
-  template <std::size_t J>
-  using formula = decltype(c<1> / (c<1> + p::a<J>));
-};
-template <>
-struct local_formulas<ops::expm1> {
-  template <std::size_t J>
-  using formula = decltype(p::y<J> + c<1>);
-};
-template <>
-struct local_formulas<ops::sin> {
-  template <std::size_t J>
-  using formula = decltype(cos(p::a<J>));
-};
-template <>
-struct local_formulas<ops::cos> {
-  template <std::size_t J>
-  using formula = decltype(-sin(p::a<J>));
-};
-template <>
-struct local_formulas<ops::tan> {
-  template <std::size_t J>
-  using formula = decltype(c<1> + square(p::y<J>));
-};
-template <>
-struct local_formulas<ops::tanh> {
-  template <std::size_t J>
-  using formula = decltype(c<1> - square(p::y<J>));
-};
-template <>
-struct local_formulas<ops::sinh> {
-  template <std::size_t J>
-  using formula = decltype(cosh(p::a<J>));
-};
-template <>
-struct local_formulas<ops::cosh> {
-  template <std::size_t J>
-  using formula = decltype(sinh(p::a<J>));
-};
-template <>
-struct local_formulas<ops::asinh> {
-  template <std::size_t J>
-  using formula = decltype(c<1> / hypot(c<1>, p::a<J>));
-};
-template <>
-struct local_formulas<ops::acosh> {
-  template <std::size_t J>
-  using formula = decltype(c<1> / (sqrt(p::a<J> - c<1>) * sqrt(p::a<J> + c<1>)));
-};
-template <>
-struct local_formulas<ops::atanh> {
-  // clang-format would read the product as a cast.
-  // clang-format off
-  template <std::size_t J>
-  using formula = decltype(c<1> / ((c<1> - p::a<J>) * (c<1> + p::a<J>)));
-  // clang-format on
-};
-template <>
-struct local_formulas<ops::atan> {
-  template <std::size_t J>
-  using formula = decltype(c<1> / (c<1> + square(p::a<J>)));
-};
-template <>
-struct local_formulas<ops::asin> {
-  // clang-format would read the product as a cast.
-  // clang-format off
-  template <std::size_t J>
-  using formula = decltype(c<1> / sqrt((c<1> - p::a<J>) * (c<1> + p::a<J>)));
-  // clang-format on
-};
-template <>
-struct local_formulas<ops::acos> {
-  // clang-format would read the product as a cast.
-  // clang-format off
-  template <std::size_t J>
-  using formula = decltype(c<-1> / sqrt((c<1> - p::a<J>) * (c<1> + p::a<J>)));
-  // clang-format on
-};
-template <>
-struct local_formulas<ops::log2> {
-  template <std::size_t J>
-  using formula = decltype(c<1> / (p::a<J> * log(c<2>)));
-};
-template <>
-struct local_formulas<ops::log10> {
-  template <std::size_t J>
-  using formula = decltype(c<1> / (p::a<J> * log(c<10>)));
-};
-template <>
-struct local_formulas<ops::exp2> {
-  template <std::size_t J>
-  using formula = decltype(p::y<J> * log(c<2>));
-};
-template <>
-struct local_formulas<ops::cbrt> {
-  template <std::size_t J>
-  using formula = decltype(c<1> / (c<3> * square(p::y<J>)));
-};
-template <>
-struct local_formulas<ops::erf> {
-  template <std::size_t J>
-  using formula = decltype(c<2> / sqrt(c<4> * atan(c<1>)) * exp(-square(p::a<J>)));
-};
-template <>
-struct local_formulas<ops::erfc> {
-  template <std::size_t J>
-  using formula = decltype(-(c<2> / sqrt(c<4> * atan(c<1>)) * exp(-square(p::a<J>))));
-};
-// d atan2(a, b) = (b da - a db) / r^2 with r = hypot(a, b); d hypot(a, b) = (a da + b db) / y.
-template <>
-struct local_formulas<ops::atan2> {
-  template <std::size_t J>
-  using formula =
-      by_operand<J, decltype(p::b<J> / hypot(p::a<J>, p::b<J>) / hypot(p::a<J>, p::b<J>)),
-                 decltype(-p::a<J> / hypot(p::a<J>, p::b<J>) / hypot(p::a<J>, p::b<J>))>;
-};
-template <>
-struct local_formulas<ops::hypot> {
-  template <std::size_t J>
-  using formula = by_operand<J, decltype(p::a<J> / p::y<J>), decltype(p::b<J> / p::y<J>)>;
-};
-template <>
-struct local_formulas<ops::sigmoid> {
-  template <std::size_t J>
-  using formula = decltype(p::y<J> * (c<1> - p::y<J>));
 };
 template <>
 struct local_formulas<ops::softplus> {
@@ -291,22 +122,7 @@ struct local_formulas<ops::max> {
   using formula =
       by_operand<J, decltype(heaviside(p::a<J> - p::b<J>)), decltype(heaviside(p::b<J> - p::a<J>))>;
 };
-template <class Op>
-requires(std::is_same_v<Op, ops::step> || std::is_same_v<Op, ops::sign> ||
-         std::is_same_v<Op, ops::heaviside>) struct local_formulas<Op> {
-  template <std::size_t J>
-  using formula = constant<0>;
-};
 
-// Comparisons are piecewise constant. d select(cond, a, b)/da is the condition as 0 or 1,
-// select(cond, 1, 0) (just cond for a comparison), and d/db is select(cond, 0, 1).
-template <class Op>
-requires(std::is_same_v<Op, ops::less> || std::is_same_v<Op, ops::less_equal> ||
-         std::is_same_v<Op, ops::greater> ||
-         std::is_same_v<Op, ops::greater_equal>) struct local_formulas<Op> {
-  template <std::size_t J>
-  using formula = constant<0>;
-};
 template <>
 struct local_formulas<ops::select> {
   template <std::size_t J>
@@ -331,8 +147,16 @@ template <class Op, class... F, class Places>
 struct filled_t<expr<Op, F...>, Places> {
   using type = simplified_node<Op, typename filled_t<F, Places>::type...>;
 };
+template <class Formula>
+struct formula_structure {
+  using type = typename Formula::structure;
+};
+template <class Op, class... A>
+struct formula_structure<expr<Op, A...>> {
+  using type = expr<Op, A...>;
+};
 template <class Formula, class Places>
-using filled = typename filled_t<typename Formula::structure, Places>::type;
+using filled = typename filled_t<typename formula_structure<Formula>::type, Places>::type;
 
 // d Op / d operand J as an expression: local_derivative<Op>::of<J>(y, a, b) for the node y and
 // its operands a, b.
