@@ -8,6 +8,7 @@
 #include "ctgrad/rules/elementary.hpp"
 #include "ctgrad/rules/more_functions.hpp"
 #include "ctgrad/rules/step.hpp"
+#include "ctgrad/rules/through_rules.hpp"
 
 namespace ctgrad {
 
@@ -260,6 +261,50 @@ constexpr auto pow(const L& base, const R& exponent) {
     detail::fill_numbers(node, detail::numbers_arg(base), detail::numbers_arg(exponent));
     return node;
   }
+}
+
+// The same functions on scalars that compute through the rules (rules/through_rules.hpp): dual
+// numbers, and the scalars that record or print a rule's partial.
+#define CTGRAD_THROUGH_RULE(name)           \
+  template <detail::rule_scalar S>          \
+  constexpr S name(const S& a) {            \
+    return S::template apply<ops::name>(a); \
+  }
+CTGRAD_THROUGH_RULE(sqrt)
+CTGRAD_THROUGH_RULE(cbrt)
+CTGRAD_THROUGH_RULE(exp)
+CTGRAD_THROUGH_RULE(exp2)
+CTGRAD_THROUGH_RULE(expm1)
+CTGRAD_THROUGH_RULE(log)
+CTGRAD_THROUGH_RULE(log1p)
+CTGRAD_THROUGH_RULE(log2)
+CTGRAD_THROUGH_RULE(log10)
+CTGRAD_THROUGH_RULE(sin)
+CTGRAD_THROUGH_RULE(cos)
+CTGRAD_THROUGH_RULE(tan)
+CTGRAD_THROUGH_RULE(asin)
+CTGRAD_THROUGH_RULE(acos)
+CTGRAD_THROUGH_RULE(atan)
+CTGRAD_THROUGH_RULE(sinh)
+CTGRAD_THROUGH_RULE(cosh)
+CTGRAD_THROUGH_RULE(tanh)
+CTGRAD_THROUGH_RULE(asinh)
+CTGRAD_THROUGH_RULE(acosh)
+CTGRAD_THROUGH_RULE(atanh)
+CTGRAD_THROUGH_RULE(erf)
+CTGRAD_THROUGH_RULE(erfc)
+#undef CTGRAD_THROUGH_RULE
+template <detail::rule_scalar S>
+constexpr S atan2(const S& a, const S& b) {
+  return S::template apply<ops::atan2>(a, b);
+}
+template <detail::rule_scalar S>
+constexpr S hypot(const S& a, const S& b) {
+  return S::template apply<ops::hypot>(a, b);
+}
+template <detail::rule_scalar S>
+constexpr S pow(const S& a, const S& b) {
+  return S::template apply<ops::pow>(a, b);
 }
 
 }  // namespace ctgrad

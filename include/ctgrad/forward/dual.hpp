@@ -10,6 +10,7 @@
 
 #include "ctgrad/config.hpp"
 #include "ctgrad/core/expr.hpp"
+#include "ctgrad/core/functions.hpp"
 #include "ctgrad/math/math.hpp"
 #include "ctgrad/rules/arithmetic.hpp"
 #include "ctgrad/rules/contribution.hpp"
@@ -27,7 +28,7 @@ constexpr dual<T> through_rule(const dual<T>& a, const dual<U>&... rest);
 }  // namespace detail
 
 template <class T>
-struct dual {
+struct dual : through_rules<dual<T>> {
   T value{};    // the number
   T tangent{};  // its derivative along the chosen direction
 
@@ -59,38 +60,11 @@ struct dual {
   friend constexpr bool operator>=(const dual& a, const dual& b) { return a.value >= b.value; }
   friend constexpr bool operator==(const dual& a, const dual& b) { return a.value == b.value; }
 
-  // The functions, each through its rule (below): f(a + b eps) = f(a) + f'(a) b eps with f' the
-  // rule's local partial, the same one the adjoint sweep uses.
-  friend constexpr dual exp(const dual& a) { return detail::through_rule<ops::exp>(a); }
-  friend constexpr dual log(const dual& a) { return detail::through_rule<ops::log>(a); }
-  friend constexpr dual log1p(const dual& a) { return detail::through_rule<ops::log1p>(a); }
-  friend constexpr dual sqrt(const dual& a) { return detail::through_rule<ops::sqrt>(a); }
-  friend constexpr dual sin(const dual& a) { return detail::through_rule<ops::sin>(a); }
-  friend constexpr dual cos(const dual& a) { return detail::through_rule<ops::cos>(a); }
-  friend constexpr dual tan(const dual& a) { return detail::through_rule<ops::tan>(a); }
-  friend constexpr dual tanh(const dual& a) { return detail::through_rule<ops::tanh>(a); }
-  friend constexpr dual sinh(const dual& a) { return detail::through_rule<ops::sinh>(a); }
-  friend constexpr dual cosh(const dual& a) { return detail::through_rule<ops::cosh>(a); }
-  friend constexpr dual asinh(const dual& a) { return detail::through_rule<ops::asinh>(a); }
-  friend constexpr dual acosh(const dual& a) { return detail::through_rule<ops::acosh>(a); }
-  friend constexpr dual atanh(const dual& a) { return detail::through_rule<ops::atanh>(a); }
-  friend constexpr dual atan(const dual& a) { return detail::through_rule<ops::atan>(a); }
-  friend constexpr dual asin(const dual& a) { return detail::through_rule<ops::asin>(a); }
-  friend constexpr dual acos(const dual& a) { return detail::through_rule<ops::acos>(a); }
-  friend constexpr dual log2(const dual& a) { return detail::through_rule<ops::log2>(a); }
-  friend constexpr dual log10(const dual& a) { return detail::through_rule<ops::log10>(a); }
-  friend constexpr dual exp2(const dual& a) { return detail::through_rule<ops::exp2>(a); }
-  friend constexpr dual cbrt(const dual& a) { return detail::through_rule<ops::cbrt>(a); }
-  friend constexpr dual erf(const dual& a) { return detail::through_rule<ops::erf>(a); }
-  friend constexpr dual erfc(const dual& a) { return detail::through_rule<ops::erfc>(a); }
-  friend constexpr dual atan2(const dual& a, const dual& b) {
-    return detail::through_rule<ops::atan2>(a, b);
-  }
-  friend constexpr dual hypot(const dual& a, const dual& b) {
-    return detail::through_rule<ops::hypot>(a, b);
-  }
-  friend constexpr dual pow(const dual& a, const dual& b) {
-    return detail::through_rule<ops::pow>(a, b);
+  // The functions (core/functions.hpp), each through its rule: f(a + b eps) = f(a) + f'(a) b eps
+  // with f' the rule's local partial, the same one the adjoint sweep uses.
+  template <class Op, class... D>
+  static constexpr dual apply(const D&... operands) {
+    return detail::through_rule<Op>(operands...);
   }
 };
 

@@ -6,18 +6,28 @@
 #include <string>
 #include <utility>
 
+#include "ctgrad/core/functions.hpp"
 #include "ctgrad/io/join.hpp"
 #include "ctgrad/io/printed.hpp"
+#include "ctgrad/rules/through_rules.hpp"
 
 namespace ctgrad::io_detail {
 
-class text_scalar {
+class text_scalar : public through_rules<text_scalar> {
  public:
   explicit text_scalar(std::string text, binding_power power = binding_power::atom)
       : p_{std::move(text), power} {}
   // A constant in a rule, T(1), T(0.5), T(detail::ln2): the shortest text that reads back as the
   // same double.
   text_scalar(double number) : p_(number_text(number)) {}  // NOLINT: rules write T(1)
+
+  // A function (core/functions.hpp) applied to text: its call, spelled by its rule's symbol.
+  template <class Op, class... A>
+  static text_scalar apply(const text_scalar& a, const A&... rest) {
+    std::string call = join(Op::symbol, "(", a.text());
+    ((call = join(call, ", ", rest.text())), ...);
+    return text_scalar(join(call, ")"));
+  }
 
   const std::string& text() const { return p_.text; }
   binding_power power() const { return p_.power; }
@@ -52,42 +62,6 @@ inline text_scalar operator-(const text_scalar& a) {
   return text_scalar(
       join("-", parenthesized({a.text(), a.power()}, a.power() < binding_power::negation)),
       binding_power::negation);
-}
-
-// The functions a rule may call, printed as calls.
-#define CTGRAD_TEXT_FUNCTION(name)                      \
-  inline text_scalar name(const text_scalar& a) {       \
-    return text_scalar(join(#name "(", a.text(), ")")); \
-  }
-CTGRAD_TEXT_FUNCTION(sqrt)
-CTGRAD_TEXT_FUNCTION(cbrt)
-CTGRAD_TEXT_FUNCTION(exp)
-CTGRAD_TEXT_FUNCTION(exp2)
-CTGRAD_TEXT_FUNCTION(expm1)
-CTGRAD_TEXT_FUNCTION(log)
-CTGRAD_TEXT_FUNCTION(log1p)
-CTGRAD_TEXT_FUNCTION(log2)
-CTGRAD_TEXT_FUNCTION(log10)
-CTGRAD_TEXT_FUNCTION(sin)
-CTGRAD_TEXT_FUNCTION(cos)
-CTGRAD_TEXT_FUNCTION(tan)
-CTGRAD_TEXT_FUNCTION(asin)
-CTGRAD_TEXT_FUNCTION(acos)
-CTGRAD_TEXT_FUNCTION(atan)
-CTGRAD_TEXT_FUNCTION(sinh)
-CTGRAD_TEXT_FUNCTION(cosh)
-CTGRAD_TEXT_FUNCTION(tanh)
-CTGRAD_TEXT_FUNCTION(asinh)
-CTGRAD_TEXT_FUNCTION(acosh)
-CTGRAD_TEXT_FUNCTION(atanh)
-CTGRAD_TEXT_FUNCTION(erf)
-CTGRAD_TEXT_FUNCTION(erfc)
-#undef CTGRAD_TEXT_FUNCTION
-inline text_scalar hypot(const text_scalar& a, const text_scalar& b) {
-  return text_scalar(join("hypot(", a.text(), ", ", b.text(), ")"));
-}
-inline text_scalar atan2(const text_scalar& a, const text_scalar& b) {
-  return text_scalar(join("atan2(", a.text(), ", ", b.text(), ")"));
 }
 
 }  // namespace ctgrad::io_detail

@@ -13,9 +13,11 @@
 #include <utility>
 
 #include "ctgrad/core/expr.hpp"
+#include "ctgrad/core/functions.hpp"
 #include "ctgrad/detail/type_list.hpp"
 #include "ctgrad/rules/contribution.hpp"
 #include "ctgrad/rules/operations.hpp"
+#include "ctgrad/rules/through_rules.hpp"
 
 namespace ctgrad::error {
 template <class Operation>
@@ -31,13 +33,7 @@ struct formula_place;  // symbolic/local_derivative.hpp
 
 namespace ctgrad::detail {
 
-// The operations a recorded partial may use, by position.
-using recordable_operations =
-    list<ops::add, ops::sub, ops::mul, ops::div, ops::neg, ops::sqrt, ops::cbrt, ops::exp,
-         ops::exp2, ops::expm1, ops::log, ops::log1p, ops::log2, ops::log10, ops::sin, ops::cos,
-         ops::tan, ops::asin, ops::acos, ops::atan, ops::sinh, ops::cosh, ops::tanh, ops::asinh,
-         ops::acosh, ops::atanh, ops::erf, ops::erfc, ops::hypot, ops::atan2>;
-
+// Operations are recorded by their position in number_operations.
 template <class Op, class List>
 inline constexpr std::size_t position_in = 0;
 template <class Op, class... Ts>
@@ -105,7 +101,7 @@ constexpr recorded_node constant_node(double v) {
 }
 
 // A number in a recorded partial: a node of the record, or a constant not yet in it.
-class recorded_scalar {
+class recorded_scalar : public through_rules<recorded_scalar> {
  public:
   constexpr recorded_scalar() = default;
   constexpr recorded_scalar(double v) : constant_(v) {}  // NOLINT: rules write T(1)
@@ -123,7 +119,7 @@ class recorded_scalar {
     ((r = r != nullptr ? r : rest.record_), ...);
     if (r == nullptr) return recorded_scalar(Op::value(a.constant_, rest.constant_...));
     recorded_node n{recorded_kind::operation,
-                    position_in<Op, recordable_operations>,
+                    position_in<Op, number_operations>,
                     0,
                     1,
                     1 + sizeof...(A),
@@ -146,40 +142,6 @@ class recorded_scalar {
   }
   friend constexpr recorded_scalar operator-(const recorded_scalar& a) {
     return apply<ops::neg>(a);
-  }
-#define CTGRAD_RECORDED_FUNCTION(name)                              \
-  friend constexpr recorded_scalar name(const recorded_scalar& a) { \
-    return apply<ops::name>(a);                                     \
-  }
-  CTGRAD_RECORDED_FUNCTION(sqrt)
-  CTGRAD_RECORDED_FUNCTION(cbrt)
-  CTGRAD_RECORDED_FUNCTION(exp)
-  CTGRAD_RECORDED_FUNCTION(exp2)
-  CTGRAD_RECORDED_FUNCTION(expm1)
-  CTGRAD_RECORDED_FUNCTION(log)
-  CTGRAD_RECORDED_FUNCTION(log1p)
-  CTGRAD_RECORDED_FUNCTION(log2)
-  CTGRAD_RECORDED_FUNCTION(log10)
-  CTGRAD_RECORDED_FUNCTION(sin)
-  CTGRAD_RECORDED_FUNCTION(cos)
-  CTGRAD_RECORDED_FUNCTION(tan)
-  CTGRAD_RECORDED_FUNCTION(asin)
-  CTGRAD_RECORDED_FUNCTION(acos)
-  CTGRAD_RECORDED_FUNCTION(atan)
-  CTGRAD_RECORDED_FUNCTION(sinh)
-  CTGRAD_RECORDED_FUNCTION(cosh)
-  CTGRAD_RECORDED_FUNCTION(tanh)
-  CTGRAD_RECORDED_FUNCTION(asinh)
-  CTGRAD_RECORDED_FUNCTION(acosh)
-  CTGRAD_RECORDED_FUNCTION(atanh)
-  CTGRAD_RECORDED_FUNCTION(erf)
-  CTGRAD_RECORDED_FUNCTION(erfc)
-#undef CTGRAD_RECORDED_FUNCTION
-  friend constexpr recorded_scalar hypot(const recorded_scalar& a, const recorded_scalar& b) {
-    return apply<ops::hypot>(a, b);
-  }
-  friend constexpr recorded_scalar atan2(const recorded_scalar& a, const recorded_scalar& b) {
-    return apply<ops::atan2>(a, b);
   }
 
  private:
@@ -243,7 +205,7 @@ struct recorded_operation<Op, J, Arity, Operation, 2, A, B> {
 template <class Op, std::size_t J, std::size_t Arity, std::size_t I>
 struct recorded_structure<Op, J, Arity, I, recorded_kind::operation> {
   static constexpr recorded_node node = partial_record<Op, J, Arity>.nodes[I];
-  using type = typename recorded_operation<Op, J, Arity, list_at<node.which, recordable_operations>,
+  using type = typename recorded_operation<Op, J, Arity, list_at<node.which, number_operations>,
                                            node.arity, node.operands[0], node.operands[1]>::type;
 };
 
