@@ -120,6 +120,28 @@ double p5_gradient(const double* in, double* g) {
   return r.value();
 }
 
+// P7: the PINN residual, u'' a symbolic derivative of the 1-3-1 network u (the MLP's weights).
+template <std::size_t... J>
+constexpr auto network(std::index_sequence<J...>) {
+  return (... + (hw2<J> * tanh(hw1<J> * x + hb1<J>))) + b2;
+}
+constexpr auto u7 = network(std::make_index_sequence<3>{});
+constexpr auto f7 = square(ctgrad::derivative(u7, x, x) + u7);
+constexpr auto p7_point(const double* in) {
+  return ctgrad::at(x = in[0], hw1<0> = in[1], hw1<1> = in[2], hw1<2> = in[3], hb1<0> = in[4],
+                    hb1<1> = in[5], hb1<2> = in[6], hw2<0> = in[7], hw2<1> = in[8], hw2<2> = in[9],
+                    b2 = in[10]);
+}
+double p7_value(const double* in, double*) {
+  return ctgrad::value(f7, p7_point(in));
+}
+double p7_gradient(const double* in, double* g) {
+  constexpr auto J = std::make_index_sequence<3>{};
+  const auto r = ctgrad::gradient(f7, p7_point(in), mlp_parameters(J));
+  read_parameters<3>(r, g, assign, J);
+  return r.value();
+}
+
 // P6: the batch gradient is the sum of 50 per-sample gradients, scaled by 1/50.
 template <std::size_t H>
 double p6_value(const double* p, double*) {
@@ -156,6 +178,7 @@ const both<p2, p2_gradient, p2_value> r2;
 const both<p3, p3_gradient, p3_value> r3;
 const both<p4, p4_gradient, p4_value> r4;
 const both<p5, p5_gradient, p5_value> r5;
+const both<p7, p7_gradient, p7_value> r7;
 const both<p6<1>, p6_gradient<1>, p6_value<1>> r6_1;
 const both<p6<4>, p6_gradient<4>, p6_value<4>> r6_4;
 const both<p6<16>, p6_gradient<16>, p6_value<16>> r6_16;

@@ -91,6 +91,42 @@ double p5_gradient(const double* in, double* g) {
   return r * r;
 }
 
+// P7: with t = tanh(z), s = 1 - t^2: u = sum w2 t + b2, u'' = sum w2 w1^2 g with g = t'' = -2 t s,
+// and dg/dz = -2 s (1 - 3 t^2). r = u'' + u, L = r^2, dL/dtheta = 2 r (du''/dtheta + du/dtheta).
+double p7_value(const double* in, double*) {
+  const double x = in[0];
+  double r = in[10];
+  for (std::size_t k = 0; k < 3; ++k) {
+    const double w1 = in[1 + k], w2 = in[7 + k];
+    const double t = std::tanh(w1 * x + in[4 + k]), s = 1.0 - t * t;
+    r += w2 * t + w2 * w1 * w1 * (-2.0 * t * s);
+  }
+  return r * r;
+}
+double p7_gradient(const double* in, double* g) {
+  const double x = in[0];
+  std::array<double, 3> t{}, s{}, gz{}, dgz{};
+  double r = in[10];
+  for (std::size_t k = 0; k < 3; ++k) {
+    const double w1 = in[1 + k], w2 = in[7 + k];
+    t[k] = std::tanh(w1 * x + in[4 + k]);
+    s[k] = 1.0 - t[k] * t[k];
+    gz[k] = -2.0 * t[k] * s[k];
+    dgz[k] = -2.0 * s[k] * (1.0 - 3.0 * t[k] * t[k]);
+    r += w2 * t[k] + w2 * w1 * w1 * gz[k];
+  }
+  const double dr = 2.0 * r;
+  for (std::size_t k = 0; k < 3; ++k) {
+    const double w1 = in[1 + k], w2 = in[7 + k];
+    const double dz = w2 * (s[k] + w1 * w1 * dgz[k]);  // d(u + u'')/dz_k
+    g[k] = dr * (dz * x + w2 * 2.0 * w1 * gz[k]);      // w1_k
+    g[3 + k] = dr * dz;                                // b1_k
+    g[6 + k] = dr * (t[k] + w1 * w1 * gz[k]);          // w2_k
+  }
+  g[9] = dr;  // b2
+  return r * r;
+}
+
 // P6: per sample a forward pass over the H hidden units, then the reverse pass, accumulated.
 template <std::size_t H>
 double p6_value(const double* p, double*) {
@@ -144,6 +180,7 @@ const both<p2, p2_gradient, p2_value> r2;
 const both<p3, p3_gradient, p3_value> r3;
 const both<p4, p4_gradient, p4_value> r4;
 const both<p5, p5_gradient, p5_value> r5;
+const both<p7, p7_gradient, p7_value> r7;
 const both<p6<1>, p6_gradient<1>, p6_value<1>> r6_1;
 const both<p6<4>, p6_gradient<4>, p6_value<4>> r6_4;
 const both<p6<16>, p6_gradient<16>, p6_value<16>> r6_16;

@@ -41,6 +41,17 @@ struct p5 {  // 1-2-1 tanh MLP; inputs x, t, w1_0, w1_1, b1_0, b1_1, w2_0, w2_1,
   }
 };
 
+// The PINN residual (seed 004): L = (u'' + u)^2 for the 1-3-1 tanh network
+// u(x) = sum_k w2_k tanh(w1_k x + b1_k) + b2, u'' by ctgrad::derivative(u, x, x); inputs x,
+// w1_0..2, b1_0..2, w2_0..2, b2; gradient w.r.t. the 10 parameters.
+struct p7 {
+  static std::string label() { return "P7"; }
+  static constexpr std::size_t inputs = 11, outputs = 10;
+  static std::array<double, inputs> point() {
+    return {0.7, 0.9, -0.6, 1.3, 0.2, -0.1, 0.4, 0.8, -1.1, 0.5, 0.05};
+  }
+};
+
 // 1-H-1 tanh MLP over a batch of 50 samples; inputs w1_0..w1_{H-1}, b1_*, w2_*, b2.
 template <std::size_t H>
 struct p6 {
