@@ -142,6 +142,46 @@ double p7_gradient(const double* in, double* g) {
   return r.value();
 }
 
+// P8: 20 nested sigmoids, one loop node.
+constexpr auto f8 = ctgrad::unroll<20>(x, [](const auto& y) { return sigmoid(1.5 * y + 0.1); });
+double p8_value(const double* in, double*) {
+  return ctgrad::value(f8, ctgrad::at(x = in[0]));
+}
+double p8_gradient(const double* in, double* g) {
+  const auto r = ctgrad::gradient(f8, ctgrad::at(x = in[0]));
+  g[0] = r[x];
+  return r.value();
+}
+
+// P9: the Lennard-Jones energy of 4 particles, s = pow<-3>(r^2) shared by s^2 and s.
+template <std::size_t K>
+constexpr auto q = indexed_var<"q", K>;
+template <std::size_t I, std::size_t J>
+constexpr auto pair_energy() {
+  constexpr auto d2 = square(q<3 * I> - q<3 * J>) + square(q<3 * I + 1> - q<3 * J + 1>) +
+                      square(q<3 * I + 2> - q<3 * J + 2>);
+  constexpr auto s = ctgrad::pow<-3>(d2);
+  return 4 * (square(s) - s);
+}
+constexpr auto f9 = pair_energy<0, 1>() + pair_energy<0, 2>() + pair_energy<0, 3>() +
+                    pair_energy<1, 2>() + pair_energy<1, 3>() + pair_energy<2, 3>();
+template <std::size_t... K>
+constexpr auto p9_point(const double* in, std::index_sequence<K...>) {
+  return ctgrad::at((q<K> = in[K])...);
+}
+double p9_value(const double* in, double*) {
+  return ctgrad::value(f9, p9_point(in, std::make_index_sequence<12>{}));
+}
+double p9_gradient(const double* in, double* g) {
+  constexpr auto K = std::make_index_sequence<12>{};
+  const auto r = ctgrad::gradient(f9, p9_point(in, K));
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((g[I] = r[q<I>]), ...);
+  }
+  (K);
+  return r.value();
+}
+
 // P6: the batch gradient is the sum of 50 per-sample gradients, scaled by 1/50.
 template <std::size_t H>
 double p6_value(const double* p, double*) {
@@ -179,6 +219,8 @@ const both<p3, p3_gradient, p3_value> r3;
 const both<p4, p4_gradient, p4_value> r4;
 const both<p5, p5_gradient, p5_value> r5;
 const both<p7, p7_gradient, p7_value> r7;
+const both<p8, p8_gradient, p8_value> r8;
+const both<p9, p9_gradient, p9_value> r9;
 const both<p6<1>, p6_gradient<1>, p6_value<1>> r6_1;
 const both<p6<4>, p6_gradient<4>, p6_value<4>> r6_4;
 const both<p6<16>, p6_gradient<16>, p6_value<16>> r6_16;

@@ -127,6 +127,54 @@ double p7_gradient(const double* in, double* g) {
   return r * r;
 }
 
+// P8: the forward pass keeps the 20 values; the adjoint is the product of the local slopes.
+double p8_value(const double* in, double*) {
+  double y = in[0];
+  for (int k = 0; k < 20; ++k) y = 1.0 / (1.0 + std::exp(-(1.5 * y + 0.1)));
+  return y;
+}
+double p8_gradient(const double* in, double* g) {
+  std::array<double, 20> s{};
+  double y = in[0];
+  for (std::size_t k = 0; k < 20; ++k) y = s[k] = 1.0 / (1.0 + std::exp(-(1.5 * y + 0.1)));
+  double d = 1.0;
+  for (std::size_t k = 20; k-- > 0;) d *= 1.5 * (s[k] * (1.0 - s[k]));
+  g[0] = d;
+  return y;
+}
+
+// P9: per pair d2 = |p_i - p_j|^2, s = 1/d2^3, E += 4 (s^2 - s); dE/dd2 = 4 (2s - 1) (-3s / d2).
+double p9_value(const double* p, double*) {
+  double e = 0.0;
+  for (std::size_t i = 0; i < 4; ++i)
+    for (std::size_t j = i + 1; j < 4; ++j) {
+      const double dx = p[3 * i] - p[3 * j], dy = p[3 * i + 1] - p[3 * j + 1],
+                   dz = p[3 * i + 2] - p[3 * j + 2];
+      const double d2 = dx * dx + dy * dy + dz * dz, s = 1.0 / (d2 * d2 * d2);
+      e += 4.0 * (s * s - s);
+    }
+  return e;
+}
+double p9_gradient(const double* p, double* g) {
+  double e = 0.0;
+  for (std::size_t k = 0; k < 12; ++k) g[k] = 0.0;
+  for (std::size_t i = 0; i < 4; ++i)
+    for (std::size_t j = i + 1; j < 4; ++j) {
+      const double dx = p[3 * i] - p[3 * j], dy = p[3 * i + 1] - p[3 * j + 1],
+                   dz = p[3 * i + 2] - p[3 * j + 2];
+      const double d2 = dx * dx + dy * dy + dz * dz, s = 1.0 / (d2 * d2 * d2);
+      e += 4.0 * (s * s - s);
+      const double c = 2.0 * (4.0 * (2.0 * s - 1.0) * (-3.0 * s / d2));  // dE/dd2 * 2
+      g[3 * i] += c * dx;
+      g[3 * i + 1] += c * dy;
+      g[3 * i + 2] += c * dz;
+      g[3 * j] -= c * dx;
+      g[3 * j + 1] -= c * dy;
+      g[3 * j + 2] -= c * dz;
+    }
+  return e;
+}
+
 // P6: per sample a forward pass over the H hidden units, then the reverse pass, accumulated.
 template <std::size_t H>
 double p6_value(const double* p, double*) {
@@ -181,6 +229,8 @@ const both<p3, p3_gradient, p3_value> r3;
 const both<p4, p4_gradient, p4_value> r4;
 const both<p5, p5_gradient, p5_value> r5;
 const both<p7, p7_gradient, p7_value> r7;
+const both<p8, p8_gradient, p8_value> r8;
+const both<p9, p9_gradient, p9_value> r9;
 const both<p6<1>, p6_gradient<1>, p6_value<1>> r6_1;
 const both<p6<4>, p6_gradient<4>, p6_value<4>> r6_4;
 const both<p6<16>, p6_gradient<16>, p6_value<16>> r6_16;

@@ -52,6 +52,25 @@ struct p7 {
   }
 };
 
+// A deep chain of a transcendental: y_0 = x, y_k = sigmoid(1.5 y_(k-1) + 0.1), 20 steps
+// (unroll<20>), at x = 0.3; gradient w.r.t. x.
+struct p8 {
+  static std::string label() { return "P8"; }
+  static constexpr std::size_t inputs = 1, outputs = 1;
+  static std::array<double, inputs> point() { return {0.3}; }
+};
+
+// A pairwise potential with a shared subexpression: the Lennard-Jones energy of 4 particles in 3-D
+// (epsilon = sigma = 1), E = sum_(i<j) 4 (s^2 - s) with s = r_ij^-6 = pow<-3>(r_ij^2); inputs the
+// 12 coordinates, gradient w.r.t. all of them.
+struct p9 {
+  static std::string label() { return "P9"; }
+  static constexpr std::size_t inputs = 12, outputs = 12;
+  static std::array<double, inputs> point() {
+    return {0.0, 0.0, 0.0, 1.1, 0.1, -0.05, 0.05, 1.2, 0.1, 1.05, 1.15, 0.9};
+  }
+};
+
 // 1-H-1 tanh MLP over a batch of 50 samples; inputs w1_0..w1_{H-1}, b1_*, w2_*, b2.
 template <std::size_t H>
 struct p6 {
