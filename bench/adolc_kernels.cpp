@@ -33,6 +33,8 @@ adouble active(const adouble* in) {
     return generic::p4(in, adolc_relu{});
   else if constexpr (std::is_same_v<Problem, p5>)
     return generic::p5(in);
+  else if constexpr (std::is_same_v<Problem, p10>)
+    return generic::p10(in);
   else
     return generic::p6<Problem::hidden>(in);
 }
@@ -97,6 +99,7 @@ const both<p2, 20> r2;
 const both<p3, 30> r3;
 const both<p4, 40> r4;
 const both<p5, 50> r5;
+const both<p10, 110> r10;
 const both<p6<1>, 60> r6_1;
 const both<p6<4>, 70> r6_4;
 const both<p6<16>, 80> r6_16;

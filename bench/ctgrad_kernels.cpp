@@ -3,6 +3,7 @@
 #include <array>
 #include <cstddef>
 #include <utility>
+#include <vector>
 
 #include <ctgrad/ctgrad.hpp>
 
@@ -182,6 +183,36 @@ double p9_gradient(const double* in, double* g) {
   return r.value();
 }
 
+// P10: iterate over the step, t from a data column that views the times.
+constexpr auto y10 = ctgrad::var<"y">;
+constexpr auto k10 = ctgrad::var<"k">;
+constexpr auto h10 = ctgrad::var<"h">;
+constexpr auto t10 = ctgrad::var<"t">;
+constexpr auto euler10 = y10 + h10 * (sin(t10) - k10 * y10);
+const std::vector<double>& p10_times() {
+  static const std::vector<double> ts = [] {
+    std::vector<double> out(p10::steps);
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = p10::time(i);
+    return out;
+  }();
+  return ts;
+}
+double p10_value(const double* in, double*) {
+  double y = in[0];
+  const auto& ts = p10_times();
+  for (std::size_t i = 0; i < p10::steps; ++i)
+    y = ctgrad::value(euler10, ctgrad::at(y10 = y, k10 = in[1], h10 = in[2], t10 = ts[i]));
+  return y;
+}
+double p10_gradient(const double* in, double* g) {
+  const auto r = ctgrad::iterate(euler10, y10, ctgrad::at(y10 = in[0], k10 = in[1], h10 = in[2]),
+                                 ctgrad::data(t10 = p10_times()));
+  g[0] = r[y10];
+  g[1] = r[k10];
+  g[2] = r[h10];
+  return r.value();
+}
+
 // P6: the batch gradient is the sum of 50 per-sample gradients, scaled by 1/50.
 template <std::size_t H>
 double p6_value(const double* p, double*) {
@@ -221,6 +252,7 @@ const both<p5, p5_gradient, p5_value> r5;
 const both<p7, p7_gradient, p7_value> r7;
 const both<p8, p8_gradient, p8_value> r8;
 const both<p9, p9_gradient, p9_value> r9;
+const both<p10, p10_gradient, p10_value> r10;
 const both<p6<1>, p6_gradient<1>, p6_value<1>> r6_1;
 const both<p6<4>, p6_gradient<4>, p6_value<4>> r6_4;
 const both<p6<16>, p6_gradient<16>, p6_value<16>> r6_16;

@@ -55,4 +55,14 @@ T p6(const T* p) {
   return loss * (1.0 / static_cast<double>(sample_count));
 }
 
+// P10: 1000 Euler steps, every operation of every step on the peer's tape.
+template <class T>
+T p10(const T* in) {
+  using std::sin;
+  T y = in[0];
+  for (std::size_t i = 0; i < bench::p10::steps; ++i)
+    y = y + in[2] * (sin(T(bench::p10::time(i))) - in[1] * y);
+  return y;
+}
+
 }  // namespace bench::generic

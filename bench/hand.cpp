@@ -175,6 +175,31 @@ double p9_gradient(const double* p, double* g) {
   return e;
 }
 
+// P10: the forward loop keeps the states; the adjoint loop runs backward, a = d y_n / d y_i.
+double p10_value(const double* in, double*) {
+  double y = in[0];
+  const double k = in[1], h = in[2];
+  for (std::size_t i = 0; i < p10::steps; ++i) y = y + h * (std::sin(p10::time(i)) - k * y);
+  return y;
+}
+double p10_gradient(const double* in, double* g) {
+  std::array<double, p10::steps + 1> ys;
+  const double k = in[1], h = in[2];
+  ys[0] = in[0];
+  for (std::size_t i = 0; i < p10::steps; ++i)
+    ys[i + 1] = ys[i] + h * (std::sin(p10::time(i)) - k * ys[i]);
+  double a = 1.0, dk = 0.0, dh = 0.0;
+  for (std::size_t i = p10::steps; i-- > 0;) {
+    dk += a * (-h * ys[i]);
+    dh += a * (std::sin(p10::time(i)) - k * ys[i]);
+    a *= 1.0 - h * k;
+  }
+  g[0] = a;
+  g[1] = dk;
+  g[2] = dh;
+  return ys[p10::steps];
+}
+
 // P6: per sample a forward pass over the H hidden units, then the reverse pass, accumulated.
 template <std::size_t H>
 double p6_value(const double* p, double*) {
@@ -231,6 +256,7 @@ const both<p5, p5_gradient, p5_value> r5;
 const both<p7, p7_gradient, p7_value> r7;
 const both<p8, p8_gradient, p8_value> r8;
 const both<p9, p9_gradient, p9_value> r9;
+const both<p10, p10_gradient, p10_value> r10;
 const both<p6<1>, p6_gradient<1>, p6_value<1>> r6_1;
 const both<p6<4>, p6_gradient<4>, p6_value<4>> r6_4;
 const both<p6<16>, p6_gradient<16>, p6_value<16>> r6_16;

@@ -22,9 +22,9 @@ namespace {
 
 using bench::kernel_entry;
 
-const std::vector<std::string> problem_order = {"P1",     "P2",     "P3",     "P4",    "P5",
-                                                "P7",     "P8",     "P9",     "P6_H1", "P6_H4",
-                                                "P6_H16", "P6_H64", "P6_H256"};
+const std::vector<std::string> problem_order = {"P1",    "P2",     "P3",     "P4",     "P5",
+                                                "P7",    "P8",     "P9",     "P10",    "P6_H1",
+                                                "P6_H4", "P6_H16", "P6_H64", "P6_H256"};
 const std::vector<std::string> implementation_order = {
     "hand",         "hand_value",         "ctgrad",       "ctgrad_value",
     "ctgrad_array", "ctgrad_array_value", "adolc_record", "adolc_replay",
@@ -98,7 +98,8 @@ class collecting_reporter : public benchmark::BenchmarkReporter {
   }
 };
 
-const std::vector<std::string> scalar_problems = {"P1", "P2", "P3", "P4", "P5", "P7", "P8", "P9"};
+const std::vector<std::string> scalar_problems = {"P1", "P2", "P3", "P4", "P5",
+                                                  "P7", "P8", "P9", "P10"};
 const std::vector<std::string> p6_problems = {"P6_H1", "P6_H4", "P6_H16", "P6_H64", "P6_H256"};
 
 void print_table(const collecting_reporter& r) {

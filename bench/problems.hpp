@@ -71,6 +71,17 @@ struct p9 {
   }
 };
 
+// A loop of a run-time length: 1000 explicit Euler steps of y' = -k y + sin(t), with t_i = i / 1000
+// given as data (ctgrad::iterate: the step compiled once, the loop run at run time); inputs y0, k,
+// h, gradient of y_1000 w.r.t. all three.
+struct p10 {
+  static std::string label() { return "P10"; }
+  static constexpr std::size_t inputs = 3, outputs = 3;
+  static constexpr std::size_t steps = 1000;
+  static std::array<double, inputs> point() { return {0.8, 0.6, 0.002}; }
+  static double time(std::size_t i) { return static_cast<double>(i) / 1000.0; }
+};
+
 // 1-H-1 tanh MLP over a batch of 50 samples; inputs w1_0..w1_{H-1}, b1_*, w2_*, b2.
 template <std::size_t H>
 struct p6 {

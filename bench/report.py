@@ -12,7 +12,7 @@ import re
 import sys
 from collections import Counter
 
-PROBLEMS = ["P1", "P2", "P3", "P4", "P5", "P7", "P8", "P9", "P6_H1", "P6_H4", "P6_H16", "P6_H64", "P6_H256"]
+PROBLEMS = ["P1", "P2", "P3", "P4", "P5", "P7", "P8", "P9", "P10", "P6_H1", "P6_H4", "P6_H16", "P6_H64", "P6_H256"]
 P6 = [p for p in PROBLEMS if p.startswith("P6_H")]
 P6_GOAL, REPLAY_GOAL, RECORD_GOAL = 1.2, 3.0, 10.0  # ctgrad_array/hand at most; tapes/ctgrad_array at least
 TAPES = ["adolc_record", "adolc_replay", "sacado_rad", "sacado_fad"]
@@ -551,6 +551,7 @@ def main():
 | P7 | PINN residual L = (u'' + u)^2 of a 1-3-1 tanh network u(x), u'' = `derivative(u, x, x)`, at x=0.7 (ctgrad and hand only) | the 10 parameters |
 | P8 | y_20 of y_k = sigmoid(1.5 y_(k-1) + 0.1), y_0 = x, by `unroll<20>`, at x=0.3 (ctgrad and hand only) | x |
 | P9 | Lennard-Jones energy of 4 particles in 3-D, s = `pow<-3>(r^2)` shared by s^2 and s (ctgrad and hand only) | the 12 coordinates |
+| P10 | 1000 explicit Euler steps of y' = -k y + sin(t), t from data: `iterate` (the step compiled once, the loop at run time) against the hand-written discrete adjoint and the tapes of the 1000 steps | y0, k, h |
 | P6_H | 1-H-1 tanh MLP, mean squared loss over 50 samples (H = 1, 4, 16, 64, 256) | the 3H+1 parameters |
 
 Implementations (`ctgrad_bench`, benchmark names `<problem>/<implementation>`):
@@ -623,7 +624,7 @@ loads and stores.
     head += [f"{w} {dict(COMPILERS)[t]}, instructions" for t in calls for w in ("ctgrad", "hand")]
     L.append("| " + " | ".join(head) + " |")
     L.append("| --- " * len(head) + "|")
-    n_inputs = {"P1": 1, "P2": 1, "P3": 3, "P4": 4, "P5": 7, "P7": 10, "P8": 1, "P9": 12, "P6_H1": 4, "P6_H4": 13, "P6_H16": 49,
+    n_inputs = {"P1": 1, "P2": 1, "P3": 3, "P4": 4, "P5": 7, "P7": 10, "P8": 1, "P9": 12, "P10": 3, "P6_H1": 4, "P6_H4": 13, "P6_H16": 49,
                 "P6_H64": 193, "P6_H256": 769}
     for p in scalar:
         row = [p, str(n_inputs[p])]

@@ -28,7 +28,7 @@ for compiler in g++ clang++; do
   # 100000 times longer, so fewer of them. A kernel that is not registered (ctgrad for P6_H64) is
   # skipped.
   : > "$out/$tag.callgrind.tsv"
-  for problem in P1 P2 P3 P4 P5 P7 P8 P9 P6_H1 P6_H4 P6_H16 P6_H64 P6_H256; do
+  for problem in P1 P2 P3 P4 P5 P7 P8 P9 P10 P6_H1 P6_H4 P6_H16 P6_H64 P6_H256; do
     case $problem in
       P6_H64) n1=20 n2=220 ;;
       P6_H256) n1=10 n2=60 ;;

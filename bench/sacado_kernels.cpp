@@ -29,6 +29,8 @@ T active(const T* in) {
     return generic::p4(in, [](const T& z) { return branch_relu(z); });
   else if constexpr (std::is_same_v<Problem, p5>)
     return generic::p5(in);
+  else if constexpr (std::is_same_v<Problem, p10>)
+    return generic::p10(in);
   else
     return generic::p6<Problem::hidden>(in);
 }
@@ -79,6 +81,7 @@ const both<p2> r2;
 const both<p3> r3;
 const both<p4> r4;
 const both<p5> r5;
+const both<p10> r10;
 const both<p6<1>> r6_1;
 const both<p6<4>> r6_4;
 const both<p6<16>> r6_16;

@@ -19,6 +19,7 @@
 #include "ctgrad/forward/tangent.hpp"
 #include "ctgrad/reverse/batch.hpp"
 #include "ctgrad/reverse/gradient.hpp"
+#include "ctgrad/reverse/iterate.hpp"
 #include "ctgrad/reverse/targets.hpp"
 #include "ctgrad/symbolic/derivative.hpp"
 #include "ctgrad/symbolic/simplify.hpp"
