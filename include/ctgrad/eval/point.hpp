@@ -234,6 +234,14 @@ requires(std::is_same_v<T, double>&&...) struct common_scalar<T...> {
 
 // The position of the first name that appeared before, or N (the empty name of a binding after
 // an error is not a name).
+// Whether a name is among names.
+template <std::size_t N>
+constexpr bool names_contain(const std::array<std::string_view, N>& names, std::string_view name) {
+  for (std::string_view n : names)
+    if (n == name) return true;
+  return false;
+}
+
 template <std::size_t N>
 constexpr std::size_t first_repeated(const std::array<std::string_view, N>& names) {
   for (std::size_t j = 0; j < N; ++j)

@@ -230,12 +230,7 @@ constexpr point<Kept...> without_data_variables(point<Kept...> kept) {
 }
 template <class D, class... Kept, class B, class... Rest>
 constexpr auto without_data_variables(point<Kept...> kept, const B& b, const Rest&... rest) {
-  constexpr bool in_data = [] {
-    for (std::string_view n : D::names)
-      if (n == B::name.view()) return true;
-    return false;
-  }();
-  if constexpr (in_data)
+  if constexpr (names_contain(D::names, B::name.view()))
     return without_data_variables<D>(kept, rest...);
   else
     return without_data_variables<D>(point<Kept..., B>{static_cast<const Kept&>(kept)..., b},

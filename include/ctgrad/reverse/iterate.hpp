@@ -155,13 +155,6 @@ constexpr auto run_iterate(const E& step, const P& p, const D& d, std::size_t n,
   return r;
 }
 
-template <fixed_string Name, class D>
-constexpr bool is_data_column() {
-  for (std::string_view column : D::names)
-    if (column == Name.view()) return true;
-  return false;
-}
-
 // Each misuse stops with one message; the checks after the first that fails are not made.
 template <fixed_string Name, class E, class P, class D>
 constexpr bool check_iterate_call() {
@@ -176,7 +169,7 @@ constexpr bool check_iterate_call() {
                   "ctgrad::iterate: the state variable has no initial value; bind it in "
                   "ctgrad::at(...), e.g. at(y = 1.0, ...)");
     return false;
-  } else if constexpr (is_data_column<Name, D>()) {
+  } else if constexpr (names_contain(D::names, Name.view())) {
     static_assert(error::the_state_of_iterate_is_bound_as_data<spelled<Name>>::value,
                   "ctgrad::iterate: the state variable is given a column in data(); it takes its "
                   "value from the step before, and its initial value from at()");
