@@ -47,8 +47,12 @@ static_assert(same(derivative(min(x, y), x), heaviside(y - x)));
 static_assert(same(derivative(min(x, y), y), heaviside(x - y)));
 static_assert(same(derivative(max(x, y), x), heaviside(x - y)));
 static_assert(same(derivative(max(x, y), y), heaviside(y - x)));
-static_assert(same(derivative(pow(x, y), y), pow(x, y) * log(x)));
-static_assert(same(derivative(pow(x, y), x), y* pow(x, y - 1_c)));
+// pow's partials keep its rule's guards: 0 where b = 0 (in a) and where a^b = 0 (in b), as the
+// sweeps give them (runtime.operation_consistency checks the values at 0; in a constant
+// expression the branch not taken would still take log 0); a constant exponent folds the guard
+// away.
+static_assert(same(derivative(pow(x, y), y), select(pow(x, y), pow(x, y) * log(x), 0_c)));
+static_assert(same(derivative(pow(x, y), x), select(y, y* pow(x, y - 1_c), 0_c)));
 static_assert(same(derivative(pow(x, c<5, 2>), x), c<5, 2>* pow(x, c<3, 2>)));
 static_assert(same(derivative(step(x), x), 0_c));
 static_assert(same(derivative(sign(x), x), 0_c));

@@ -105,12 +105,6 @@ operation_text operation_text_of() {
     return {"ge", "\u2265", "({a} >= {b} ? 1 : 0)", printed_backward<Op>()};
     // The rules below choose by comparing numbers, which printed numbers cannot do: their
     // statements are written out, as the rules compute them.
-  } else if constexpr (std::is_same_v<Op, ops::pow>) {
-    return {"pow",
-            "pow",
-            "pow({a}, {b})",
-            {"{d} * ({b} == 0 ? 0 : {b} * pow({a}, {b} - 1))",
-             "{d} * ({y} == 0 ? 0 : {y} * log({a}))"}};
   } else if constexpr (std::is_same_v<Op, ops::relu>) {
     return {"relu", "relu", "relu({a})", {"({a} > 0 ? {d} : 0)"}};
   } else if constexpr (std::is_same_v<Op, ops::softplus>) {

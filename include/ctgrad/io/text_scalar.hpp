@@ -29,6 +29,12 @@ class text_scalar : public through_rules<text_scalar> {
     return text_scalar(join(call, ")"));
   }
 
+  // A partial that is 0 where the guard is 0 (rules/guard.hpp), as the conditional it is.
+  template <class Partial>
+  friend text_scalar unless_zero(const text_scalar& guard, Partial partial) {
+    return text_scalar(join("(", guard.text(), " == 0 ? 0 : ", partial().text(), ")"));
+  }
+
   const std::string& text() const { return p_.text; }
   binding_power power() const { return p_.power; }
 

@@ -7,6 +7,7 @@
 
 #include "ctgrad/config.hpp"
 #include "ctgrad/math/math.hpp"
+#include "ctgrad/rules/guard.hpp"
 
 namespace ctgrad::ops {
 
@@ -152,14 +153,15 @@ struct pow {
   }
   template <std::size_t J, class T>
   CTGRAD_INLINE static constexpr T partial(const T& y, const T& a, const T& b) {
+    using detail::unless_zero;
     using math::log;
     using math::pow;
     // At b = 0 the function is the constant 1: its slope in a is 0, also at a = 0 (where
     // b * a^(b-1) would be 0 * inf).
     if constexpr (J == 0)
-      return b == T(0) ? T(0) : b * pow(a, b - T(1));
+      return unless_zero(b, [&] { return b * pow(a, b - T(1)); });
     else
-      return y == T(0) ? T(0) : y * log(a);
+      return unless_zero(y, [&] { return y * log(a); });
   }
 };
 

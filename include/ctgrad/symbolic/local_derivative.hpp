@@ -85,13 +85,6 @@ struct local_formulas<ops::pow_int<N>> {
   template <std::size_t J>
   using formula = decltype(constant<N>{} * pow<N - 1>(p::a<J>));
 };
-// d(a^b)/da = b a^(b-1), d(a^b)/db = a^b log a.
-template <>
-struct local_formulas<ops::pow> {
-  template <std::size_t J>
-  using formula = by_operand<J, decltype(p::b<J> * pow(p::a<J>, p::b<J> - c<1>)),
-                             decltype(p::y<J> * log(p::a<J>))>;
-};
 template <>
 struct local_formulas<ops::softplus> {
   template <std::size_t J>

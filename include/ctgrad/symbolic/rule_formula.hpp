@@ -5,9 +5,10 @@
 // symbolic derivative of tanh is `1 - y * y` because that is what ops::tanh::partial computes,
 // not because a second formula says so.
 //
-// A rule can be recorded when its partial only does arithmetic and calls functions
-// (symbolic/local_derivative.hpp lists those that compare numbers and are written out). Its
-// constants are rationals (T(1), T(0.5)) or one of the irrational constants below.
+// A rule can be recorded when its partial only does arithmetic, calls functions and guards a
+// partial with unless_zero (rules/guard.hpp), recorded as a select (symbolic/local_derivative.hpp
+// lists the rules that compare numbers otherwise, written out). Its constants are rationals
+// (T(1), T(0.5)) or one of the irrational constants below.
 #include <array>
 #include <cstddef>
 #include <utility>
@@ -70,7 +71,7 @@ struct recorded_node {
   std::size_t which = 0;  // place, irrational constant or operation, by position
   long long num = 0, den = 1;
   std::size_t arity = 0;
-  std::array<std::size_t, 2> operands{};
+  std::array<std::size_t, 3> operands{};
 };
 
 struct formula_record {
@@ -118,14 +119,18 @@ class recorded_scalar : public through_rules<recorded_scalar> {
     formula_record* r = a.record_;
     ((r = r != nullptr ? r : rest.record_), ...);
     if (r == nullptr) return recorded_scalar(Op::value(a.constant_, rest.constant_...));
-    recorded_node n{recorded_kind::operation,
-                    position_in<Op, number_operations>,
-                    0,
-                    1,
-                    1 + sizeof...(A),
-                    {a.in(*r), 0}};
-    if constexpr (sizeof...(A) == 1) n.operands[1] = (rest.in(*r), ...);
+    recorded_node n{
+        recorded_kind::operation, position_in<Op, number_operations>, 0, 1, 1 + sizeof...(A),
+        {a.in(*r), 0, 0}};
+    std::size_t k = 1;
+    ((n.operands[k++] = rest.in(*r)), ...);
     return recorded_scalar(*r, r->add(n));
+  }
+
+  // A partial that is 0 where the guard is 0 (rules/guard.hpp): select(guard, partial, 0).
+  template <class Partial>
+  friend constexpr recorded_scalar unless_zero(const recorded_scalar& guard, Partial partial) {
+    return apply<ops::select>(guard, partial(), recorded_scalar(0.0));
   }
 
   friend constexpr recorded_scalar operator+(const recorded_scalar& a, const recorded_scalar& b) {
@@ -193,20 +198,29 @@ struct recorded_structure<Op, J, Arity, I, recorded_kind::unknown> {
   using type = constant<0>;
 };
 template <class Op, std::size_t J, std::size_t Arity, class Operation, std::size_t N, std::size_t A,
-          std::size_t B>
+          std::size_t B, std::size_t C>
 struct recorded_operation {
   using type = expr<Operation, typename recorded_structure<Op, J, Arity, A>::type>;
 };
-template <class Op, std::size_t J, std::size_t Arity, class Operation, std::size_t A, std::size_t B>
-struct recorded_operation<Op, J, Arity, Operation, 2, A, B> {
+template <class Op, std::size_t J, std::size_t Arity, class Operation, std::size_t A, std::size_t B,
+          std::size_t C>
+struct recorded_operation<Op, J, Arity, Operation, 2, A, B, C> {
   using type = expr<Operation, typename recorded_structure<Op, J, Arity, A>::type,
                     typename recorded_structure<Op, J, Arity, B>::type>;
+};
+template <class Op, std::size_t J, std::size_t Arity, class Operation, std::size_t A, std::size_t B,
+          std::size_t C>
+struct recorded_operation<Op, J, Arity, Operation, 3, A, B, C> {
+  using type = expr<Operation, typename recorded_structure<Op, J, Arity, A>::type,
+                    typename recorded_structure<Op, J, Arity, B>::type,
+                    typename recorded_structure<Op, J, Arity, C>::type>;
 };
 template <class Op, std::size_t J, std::size_t Arity, std::size_t I>
 struct recorded_structure<Op, J, Arity, I, recorded_kind::operation> {
   static constexpr recorded_node node = partial_record<Op, J, Arity>.nodes[I];
-  using type = typename recorded_operation<Op, J, Arity, list_at<node.which, number_operations>,
-                                           node.arity, node.operands[0], node.operands[1]>::type;
+  using type =
+      typename recorded_operation<Op, J, Arity, list_at<node.which, number_operations>, node.arity,
+                                  node.operands[0], node.operands[1], node.operands[2]>::type;
 };
 
 // Op's partial in operand J, as a structure over formula places.
