@@ -107,8 +107,6 @@ operation_text operation_text_of() {
     // statements are written out, as the rules compute them.
   } else if constexpr (std::is_same_v<Op, ops::relu>) {
     return {"relu", "relu", "relu({a})", {"({a} > 0 ? {d} : 0)"}};
-  } else if constexpr (std::is_same_v<Op, ops::softplus>) {
-    return {"softplus", "softplus", "softplus({a})", {"{d} * sigmoid({a})"}};
   } else if constexpr (std::is_same_v<Op, ops::abs>) {
     return {"abs", "abs", "abs({a})", {"{d} * ({a} > 0 ? 1 : {a} < 0 ? -1 : 0)"}};
   } else if constexpr (std::is_same_v<Op, ops::min>) {

@@ -11,6 +11,7 @@
 
 #include "ctgrad/config.hpp"
 #include "ctgrad/math/math.hpp"
+#include "ctgrad/rules/through_rules.hpp"
 
 namespace ctgrad::ops {
 
@@ -109,7 +110,7 @@ struct softplus {
   }
   template <std::size_t J, class T>
   CTGRAD_INLINE static constexpr T partial(const T&, const T& a) {
-    return sigmoid::value(a);
+    return ctgrad::detail::value_by_rule<sigmoid>(a);
   }
 };
 

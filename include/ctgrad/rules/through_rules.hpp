@@ -17,6 +17,16 @@ struct through_rules {};
 namespace detail {
 template <class S>
 concept rule_scalar = std::is_base_of_v<through_rules<S>, S>;
+
+// Another rule's value, as a rule's partial uses it (softplus' is the sigmoid): through that
+// rule for these scalars, so that a recorded or printed partial shows the function.
+template <class Op, class T>
+constexpr T value_by_rule(const T& a) {
+  if constexpr (rule_scalar<T>)
+    return T::template apply<Op>(a);
+  else
+    return Op::value(a);
+}
 }  // namespace detail
 
 }  // namespace ctgrad

@@ -85,11 +85,6 @@ struct local_formulas<ops::pow_int<N>> {
   template <std::size_t J>
   using formula = decltype(constant<N>{} * pow<N - 1>(p::a<J>));
 };
-template <>
-struct local_formulas<ops::softplus> {
-  template <std::size_t J>
-  using formula = decltype(sigmoid(p::a<J>));
-};
 
 // The kinked functions: their slopes are piecewise constant (rules/step.hpp).
 template <>
