@@ -3,7 +3,8 @@
 
 // iterate(step, y, ...) at random points: Euler steps of y' = -k y + sin(t) with t from the data,
 // against the discrete adjoint written by hand and against central differences; the same steps
-// as unroll<K>; 10^5 steps; an array parameter; and NaN from a step carried to the result.
+// as unroll<K>; 10^5 steps; an array parameter; NaN from a step carried to the result; and
+// iterate_value, on numbers and on dual numbers (forward mode and forward over reverse).
 
 #include <array>
 #include <cmath>
@@ -18,6 +19,7 @@ namespace {
 using ctgrad::at;
 using ctgrad::data;
 using ctgrad::iterate;
+using ctgrad::iterate_value;
 using ctgrad_test::close;
 
 constexpr auto y = ctgrad::var<"y">;
@@ -54,7 +56,7 @@ std::vector<double> times(std::size_t n, double h0) {
 }
 
 double final_state(double y0, double k0, double h0, const std::vector<double>& ts) {
-  return iterate(euler_step, y, at(y = y0, k = k0, h = h0), data(t = ts)).value();
+  return iterate_value(euler_step, y, at(y = y0, k = k0, h = h0), data(t = ts));
 }
 
 // iterate's result for the ODE, checked against the discrete adjoint by hand.
@@ -81,6 +83,38 @@ BOOST_AUTO_TEST_CASE(against_the_hand_written_adjoint_and_central_differences) {
         r[y], (final_state(y0 + e, k0, h0, ts) - final_state(y0 - e, k0, h0, ts)) / (2 * e), 1e-6));
     BOOST_TEST(close(
         r[k], (final_state(y0, k0 + e, h0, ts) - final_state(y0, k0 - e, h0, ts)) / (2 * e), 1e-6));
+  }
+}
+
+// iterate_value is the forward loop alone: the same value bit for bit. On dual numbers it is
+// forward mode through the loop, and iterate on dual numbers is forward over reverse: the
+// derivatives of the gradient along the duals' tangents.
+BOOST_AUTO_TEST_CASE(forward_mode_and_second_derivatives_through_the_loop) {
+  using dual = ctgrad::dual<double>;
+  std::mt19937_64 rng(13);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  for (int trial = 0; trial < 10; ++trial) {
+    const double y0 = 2 * u(rng) - 1, k0 = 0.1 + u(rng), h0 = 0.001 + 0.01 * u(rng);
+    const std::vector<double> ts = times(500, h0);
+    const auto r = iterate(euler_step, y, at(y = y0, k = k0, h = h0), data(t = ts));
+    BOOST_TEST(iterate_value(euler_step, y, at(y = y0, k = k0, h = h0), data(t = ts)) == r.value());
+    const dual along_k =
+        iterate_value(euler_step, y, at(y = y0, k = dual{k0, 1.0}, h = h0), data(t = ts));
+    const dual along_y =
+        iterate_value(euler_step, y, at(y = dual{y0, 1.0}, k = k0, h = h0), data(t = ts));
+    BOOST_TEST(along_k.value == r.value());
+    BOOST_TEST(close(along_k.tangent, r[k], 1e-12));
+    BOOST_TEST(close(along_y.tangent, r[y], 1e-12));
+
+    const auto second = iterate(euler_step, y, at(y = y0, k = dual{k0, 1.0}, h = h0), data(t = ts));
+    const double e = 1e-5;
+    const auto up = iterate(euler_step, y, at(y = y0, k = k0 + e, h = h0), data(t = ts));
+    const auto down = iterate(euler_step, y, at(y = y0, k = k0 - e, h = h0), data(t = ts));
+    BOOST_TEST(second.value().value == r.value());
+    BOOST_TEST(second[k].value == r[k]);
+    BOOST_TEST(second[y].value == r[y]);
+    BOOST_TEST(close(second[k].tangent, (up[k] - down[k]) / (2 * e), 1e-6));
+    BOOST_TEST(close(second[y].tangent, (up[y] - down[y]) / (2 * e), 1e-6));
   }
 }
 

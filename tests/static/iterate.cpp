@@ -1,6 +1,6 @@
 // iterate(step, y, n, p) checked by the compiler: a run-time number of steps, its values and
 // derivatives in closed form, equal to unroll<K> of the same step, with and without per-step data,
-// and the exact type of its result.
+// and the exact type of its result; iterate_value, and both on dual numbers.
 #include <array>
 #include <ctgrad/ctgrad.hpp>
 #include <type_traits>
@@ -56,6 +56,22 @@ static_assert(decltype(summed)::size() == 2);
 constexpr auto with_array = iterate(y + dot(w, w), y, 2, at(y = 1.0, w = std::array{1.0, 3.0}));
 static_assert(with_array.value() == 21.0 && with_array[y] == 1.0);
 static_assert(with_array[w] == std::array{4.0, 12.0});
+
+// iterate_value: the forward loop alone, the same value; on dual numbers, forward mode through
+// the loop. iterate on dual numbers is forward over reverse: d2 y_3/da2 = 6 a y_0 = 18 and
+// d2 y_3/da dy_0 = 3 a^2 = 12.
+using dual = ctgrad::dual<double>;
+static_assert(ctgrad::iterate_value(y * a, y, 3, at(y = 1.5, a = 2.0)) == geometric.value());
+static_assert(
+    std::is_same_v<decltype(ctgrad::iterate_value(y * a, y, 3, at(y = 1.5, a = 2.0))), double>);
+static_assert(ctgrad::iterate_value(y * a, y, 3, at(y = 1.5, a = dual{2.0, 1.0})).tangent ==
+              geometric[a]);
+static_assert(ctgrad::iterate_value(y * a, y, 3, at(y = dual{1.5, 1.0}, a = 2.0)).tangent ==
+              geometric[y]);
+constexpr auto second = iterate(y * a, y, 3, at(y = 1.5, a = dual{2.0, 1.0}));
+static_assert(second[a].value == 18.0 && second[a].tangent == 18.0 && second[y].tangent == 12.0);
+static_assert(ctgrad::iterate_value(y + t * a, y, at(y = 1.0, a = 2.0), ctgrad::data(t = ts)) ==
+              summed.value());
 
 }  // namespace
 

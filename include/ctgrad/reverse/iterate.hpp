@@ -12,7 +12,8 @@
 // The backward loop recomputes each step's forward pass from the stored y_i (the step's
 // intermediates are not stored), so memory is n + 1 states and time about three step
 // evaluations per step. The per-step inputs come from data(t = ts, ...), one row per step; then
-// n is the number of rows.
+// n is the number of rows. iterate_value runs the forward loop alone (the state, no gradient; on
+// dual numbers, forward mode through the loop).
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -155,6 +156,24 @@ constexpr auto run_iterate(const E& step, const P& p, const D& d, std::size_t n,
   return r;
 }
 
+// The forward loop alone, keeping only the current state.
+template <fixed_string Name, class E, class P, class D>
+constexpr auto run_iterate_value(const E& step, const P& p, const D& d, std::size_t n) {
+  using sweep = detail::sweep<E>;
+  using T = typename P::scalar_type;
+  const auto parameters = point_without_data_variables<state_name<Name>>(p);
+  using S = step_point<Name, T, std::remove_cvref_t<decltype(parameters)>, D>;
+  constexpr std::size_t root = sweep::slot[sweep::size - 1];
+  T state = p.template get<Name>();
+  typename sweep::template values<T> v;
+  if (n > 0) sweep::load_arrays(v, S::at(state, parameters, d, 0));
+  for (std::size_t i = 0; i < n; ++i) {
+    sweep::template forward<false>(v, step, S::at(state, parameters, d, i));
+    state = v[root];
+  }
+  return state;
+}
+
 // Each misuse stops with one message; the checks after the first that fails are not made.
 template <fixed_string Name, class E, class P, class D>
 constexpr bool check_iterate_call() {
@@ -199,6 +218,16 @@ constexpr auto iterate_over(const E& step, const P& p, const D& d, std::size_t n
   }
 }
 
+template <fixed_string Name, class E, class P, class D>
+constexpr auto iterate_value_over(const E& step, const P& p, const D& d, std::size_t n) {
+  if constexpr (check_iterate_call<Name, E, P, D>())
+    return run_iterate_value<Name>(step, p, d, n);
+  else if constexpr (point_like<P>)
+    return typename P::scalar_type{};
+  else
+    return 0.0;
+}
+
 template <class V>
 struct state_variable {
   static constexpr bool ok = false;
@@ -240,6 +269,32 @@ constexpr auto iterate(const E& step, const V&, const P& p, const D& d) {
     return detail::iterate_over<detail::state_variable<V>::name>(step, p, d, d.samples);
   else
     return gradient_result<double>{};
+}
+
+// The state after n steps without its gradient: the forward loop alone, which keeps only the
+// current state. On dual numbers it is forward mode through the loop: bound as
+// at(y = 1.0, k = dual<double>{0.5, 1.0}), its .tangent is d y_n / dk, in one pass. (iterate on
+// the same point gives, in .tangent of each entry, the derivatives of the gradient along k:
+// forward over reverse.)
+template <class E, class V, class P>
+constexpr auto iterate_value(const E& step, const V&, std::size_t n, const P& p) {
+  if constexpr (detail::check_state_variable<V>())
+    return detail::iterate_value_over<detail::state_variable<V>::name>(step, p, data_set<>{n}, n);
+  else
+    return 0.0;
+}
+
+// The same with one row of data per step.
+template <class E, class V, class P, class D>
+requires point_like<P>
+constexpr auto iterate_value(const E& step, const V&, const P& p, const D& d) {
+  static_assert(detail::is_data_set<D>::value || error::expected_data_made_by_ctgrad_data<D>::value,
+                "ctgrad::iterate_value: the per-step inputs must be data, made by "
+                "ctgrad::data(t = ts, ...)");
+  if constexpr (detail::check_state_variable<V>() && detail::is_data_set<D>::value)
+    return detail::iterate_value_over<detail::state_variable<V>::name>(step, p, d, d.samples);
+  else
+    return 0.0;
 }
 
 }  // namespace ctgrad
