@@ -3,8 +3,9 @@
 
 // iterate(step, y, ...) at random points: Euler steps of y' = -k y + sin(t) with t from the data,
 // against the discrete adjoint written by hand and against central differences; the same steps
-// as unroll<K>; 10^5 steps; an array parameter; NaN from a step carried to the result; and
-// iterate_value, on numbers and on dual numbers (forward mode and forward over reverse).
+// as unroll<K>; 10^5 steps; an array parameter; NaN from a step carried to the result; a loss
+// summed over the steps; and iterate_value, on numbers and on dual numbers (forward mode and
+// forward over reverse).
 
 #include <array>
 #include <cmath>
@@ -115,6 +116,50 @@ BOOST_AUTO_TEST_CASE(forward_mode_and_second_derivatives_through_the_loop) {
     BOOST_TEST(second[y].value == r[y]);
     BOOST_TEST(close(second[k].tangent, (up[k] - down[k]) / (2 * e), 1e-6));
     BOOST_TEST(close(second[y].tangent, (up[y] - down[y]) / (2 * e), 1e-6));
+  }
+}
+
+// A squared error to observations summed over the steps, against its discrete adjoint by hand:
+// a_n = 0; going back, a_(i+1) += 2 (y_(i+1) - o_i), then the step's adjoint.
+BOOST_AUTO_TEST_CASE(a_loss_summed_over_the_steps) {
+  constexpr auto o = ctgrad::var<"o">;
+  std::mt19937_64 rng(14);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  for (int trial = 0; trial < 10; ++trial) {
+    const double y0 = 2 * u(rng) - 1, k0 = 0.1 + u(rng), h0 = 0.001 + 0.01 * u(rng);
+    const std::size_t n = 200 + static_cast<std::size_t>(800 * u(rng));
+    const std::vector<double> ts = times(n, h0);
+    std::vector<double> os(n);
+    for (std::size_t i = 0; i < n; ++i) os[i] = std::exp(-0.5 * static_cast<double>(i + 1) * h0);
+    const auto loss_at = [&](double y_start, double k_value) {
+      return iterate(euler_step, y, at(y = y_start, k = k_value, h = h0), data(t = ts, o = os),
+                     ctgrad::step_loss(square(y - o)));
+    };
+    const auto r = loss_at(y0, k0);
+
+    std::vector<double> ys(n + 1);
+    ys[0] = y0;
+    double total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      ys[i + 1] = ys[i] + h0 * (std::sin(ts[i]) - k0 * ys[i]);
+      total += (ys[i + 1] - os[i]) * (ys[i + 1] - os[i]);
+    }
+    double a = 0, d_k = 0, d_h = 0;
+    for (std::size_t i = n; i-- > 0;) {
+      a += 2 * (ys[i + 1] - os[i]);
+      d_k += a * (-h0 * ys[i]);
+      d_h += a * (std::sin(ts[i]) - k0 * ys[i]);
+      a *= 1 - h0 * k0;
+    }
+    BOOST_TEST(close(r.value(), total, 1e-13));
+    BOOST_TEST(close(r[y], a, 1e-12));
+    BOOST_TEST(close(r[k], d_k, 1e-12));
+    BOOST_TEST(close(r[h], d_h, 1e-12));
+    const double e = 1e-6;
+    BOOST_TEST(
+        close(r[y], (loss_at(y0 + e, k0).value() - loss_at(y0 - e, k0).value()) / (2 * e), 1e-6));
+    BOOST_TEST(
+        close(r[k], (loss_at(y0, k0 + e).value() - loss_at(y0, k0 - e).value()) / (2 * e), 1e-6));
   }
 }
 

@@ -1,6 +1,7 @@
 // iterate(step, y, n, p) checked by the compiler: a run-time number of steps, its values and
 // derivatives in closed form, equal to unroll<K> of the same step, with and without per-step data,
-// and the exact type of its result; iterate_value, and both on dual numbers.
+// and the exact type of its result; a loss summed over the steps; iterate_value, and both on dual
+// numbers.
 #include <array>
 #include <ctgrad/ctgrad.hpp>
 #include <type_traits>
@@ -72,6 +73,24 @@ constexpr auto second = iterate(y * a, y, 3, at(y = 1.5, a = dual{2.0, 1.0}));
 static_assert(second[a].value == 18.0 && second[a].tangent == 18.0 && second[y].tangent == 12.0);
 static_assert(ctgrad::iterate_value(y + t * a, y, at(y = 1.0, a = 2.0), ctgrad::data(t = ts)) ==
               summed.value());
+
+// A loss summed over the steps, at the state after each: y -> a y with loss y^2 over 3 steps,
+// L = (a y_0)^2 + (a^2 y_0)^2 + (a^3 y_0)^2 = 84 at y_0 = 1, a = 2; dL/dy_0 = 2 y_0 (4 + 16 + 64)
+// = 168; dL/da = 2 y_0^2 (a + 2 a^3 + 3 a^5) = 228.
+constexpr auto squares = iterate(y * a, y, 3, at(y = 1.0, a = 2.0), ctgrad::step_loss(square(y)));
+static_assert(squares.value() == 84.0 && squares[y] == 168.0 && squares[a] == 228.0);
+static_assert(decltype(squares)::size() == 2);
+// A parameter of the loss alone is an entry too: loss c y, L = c y_0 (a + a^2 + a^3) = 7.
+constexpr auto weighted =
+    iterate(y * a, y, 3, at(y = 1.0, a = 2.0, h = 0.5), ctgrad::step_loss(h* y));
+static_assert(weighted.value() == 7.0 && weighted[h] == 14.0 && weighted[y] == 7.0 &&
+              weighted[a] == 8.5);
+// With data: step i reads t_i and its loss (y_(i+1) - t_i)^2; y -> y + a: y_(i+1) = 1 + 2 (i + 1).
+constexpr auto fitted =
+    iterate(y + a, y, at(y = 1.0, a = 2.0), ctgrad::data(t = ts), ctgrad::step_loss(square(y - t)));
+static_assert(fitted.value() == 2.5 * 2.5 + 4.75 * 4.75 + 6.875 * 6.875);
+static_assert(fitted[y] == 2 * (2.5 + 4.75 + 6.875) &&
+              fitted[a] == 2 * (2.5 + 2 * 4.75 + 3 * 6.875));
 
 }  // namespace
 

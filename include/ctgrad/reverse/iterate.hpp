@@ -12,8 +12,10 @@
 // The backward loop recomputes each step's forward pass from the stored y_i (the step's
 // intermediates are not stored), so memory is n + 1 states and time about three step
 // evaluations per step. The per-step inputs come from data(t = ts, ...), one row per step; then
-// n is the number of rows. iterate_value runs the forward loop alone (the state, no gradient; on
-// dual numbers, forward mode through the loop).
+// n is the number of rows. With step_loss(loss), the result is the loss summed over the steps,
+// each at the state after its step: the backward loop starts from a = 0 and adds to a, before
+// step i's sweep, the gradient of step i's loss at y_(i+1). iterate_value runs the forward loop
+// alone (the state, no gradient; on dual numbers, forward mode through the loop).
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -21,6 +23,7 @@
 #include <utility>
 
 #include "ctgrad/config.hpp"
+#include "ctgrad/graph/bundle.hpp"
 #include "ctgrad/reverse/batch.hpp"
 #include "ctgrad/reverse/gradient.hpp"
 
@@ -41,6 +44,14 @@ struct the_state_of_iterate_is_bound_as_data {
 };
 template <class Step>
 struct the_step_of_iterate_is_an_array {
+  static constexpr bool value = false;
+};
+template <class Loss>
+struct the_loss_of_iterate_is_an_array {
+  static constexpr bool value = false;
+};
+template <class Loss>
+struct the_step_loss_is_not_a_ctgrad_expression {
   static constexpr bool value = false;
 };
 }  // namespace error
@@ -106,11 +117,31 @@ CTGRAD_INLINE constexpr void add_adjoint(const T* adjoint, T* sum) {
       sum[k] = sum[k] + adjoint[Sweep::slot[i] + k];
 }
 
-template <fixed_string Name, class E, class P, class D, class State, class... Params,
+// No loss: iterate's value is the final state.
+struct no_loss {};
+
+// A loss summed over the steps (ctgrad::step_loss): step i adds the loss at the state after it,
+// y_(i+1), with the parameters and row i of the data.
+template <class L>
+struct summed_loss {
+  L loss;
+};
+
+// Where the loss's sweeps work: its values and adjoints, or nothing without a loss.
+template <class L, class T>
+struct loss_work {
+  typename sweep<L>::template values<T> v, adjoint;
+};
+template <class T>
+struct loss_work<no_loss, T> {};
+
+template <fixed_string Name, class E, class L, class P, class D, class State, class... Params,
           std::size_t... I>
-constexpr auto run_iterate(const E& step, const P& p, const D& d, std::size_t n,
+constexpr auto run_iterate(const E& step, const L& loss, const P& p, const D& d, std::size_t n,
                            list<State, Params...>, std::index_sequence<I...>) {
+  constexpr bool has_loss = !CTGRAD_SAME(L, no_loss);
   using sweep = detail::sweep<E>;
+  using loss_sweep = detail::sweep<std::conditional_t<has_loss, L, E>>;
   using T = typename P::scalar_type;
   using layout = entry_layout<State, Params...>;
   using S = step_point<Name, T, decltype(point_without_data_variables<state_name<Name>>(p)), D>;
@@ -122,8 +153,11 @@ constexpr auto run_iterate(const E& step, const P& p, const D& d, std::size_t n,
   y[0] = p.template get<Name>();
   typename sweep::template values<T> v;
   typename sweep::template values<T> adjoint;
+  loss_work<L, T> l;
   // The array parameters' slots are loaded once (as in a batch); every pass then leaves them.
   if (n > 0) sweep::load_arrays(v, S::at(y[0], parameters, d, 0));
+  if constexpr (has_loss)
+    if (n > 0) loss_sweep::load_arrays(l.v, S::at(y[0], parameters, d, 0));
   for (std::size_t i = 0; i < n; ++i) {
     sweep::template forward<false>(v, step, S::at(y[i], parameters, d, i));
     y[i + 1] = v[root];
@@ -131,13 +165,34 @@ constexpr auto run_iterate(const E& step, const P& p, const D& d, std::size_t n,
 
   gradient_result<T, State, Params...> r;
   r.function_value = y[n];
+  if constexpr (has_loss) {
+    T total = T(0);  // summed from the first step, as a loop by hand would
+    for (std::size_t i = 0; i < n; ++i) {
+      loss_sweep::template forward<false>(l.v, loss, S::at(y[i + 1], parameters, d, i));
+      total = total + l.v[loss_sweep::slot[loss_sweep::size - 1]];
+    }
+    r.function_value = total;
+  }
   r.values[0] = y[0];
   const int values_in_order[] = {
       (absent_value<T, Params>(p, r.values.data() + layout::start[I + 1]), 0)..., 0};
   (void)values_in_order;
   for (T& s : r.adjoints) s = T(0);
-  T a = T(1);  // d y_n / d y_i, from i = n down
+  // a: the derivative of the result with respect to y_i, from i = n down.
+  T a = has_loss ? T(0) : T(1);
   for (std::size_t i = n; i-- > 0;) {
+    if constexpr (has_loss) {  // step i's loss, at y_(i+1)
+      loss_sweep::template forward<false>(l.v, loss, S::at(y[i + 1], parameters, d, i));
+      loss_sweep::template reverse_at<list<State, Params...>, loss_sweep::size - 1>(
+          l.v.data(), l.adjoint.data());
+      const int in_order[] = {(add_adjoint<loss_sweep, Params>(
+                                   l.adjoint.data(), r.adjoints.data() + layout::start[I + 1]),
+                               0)...,
+                              0};
+      (void)in_order;
+      constexpr std::size_t loss_state = loss_sweep::find(entry_node_id<State>);
+      if constexpr (loss_state < loss_sweep::size) a = a + l.adjoint[loss_sweep::slot[loss_state]];
+    }
     sweep::template forward<false>(v, step, S::at(y[i], parameters, d, i));
     adjoint[root] = a;
     sweep::template reverse_at<list<State, Params...>, sweep::size - 1, false, true>(
@@ -198,6 +253,20 @@ constexpr bool check_iterate_call() {
   }
 }
 
+// A loss is a number.
+template <class L>
+constexpr bool check_step_loss() {
+  if constexpr (CTGRAD_SAME(L, no_loss)) {
+    return true;
+  } else {
+    static_assert(
+        !structure_of<L>::value_shape.array || error::the_loss_of_iterate_is_an_array<L>::value,
+        "ctgrad::iterate: the step loss's value is an array; a loss is a number (sum() "
+        "or dot() it into one)");
+    return !structure_of<L>::value_shape.array;
+  }
+}
+
 // What a call that failed a check returns, so that the statement that made it adds no error.
 template <fixed_string Name, class P>
 constexpr auto failed_iterate() {
@@ -207,11 +276,21 @@ constexpr auto failed_iterate() {
     return gradient_result<double, variable<Name>>{};
 }
 
-template <fixed_string Name, class E, class P, class D>
-constexpr auto iterate_over(const E& step, const P& p, const D& d, std::size_t n) {
-  if constexpr (check_iterate_call<Name, E, P, D>()) {
-    using entries = typename iterate_entries<Name, P, typename sweep<E>::entry_ids>::type;
-    return run_iterate<Name>(step, p, d, n, entries{},
+// The variables of the step and of the loss, in graph order (one graph of both).
+template <class E, class L>
+struct iterate_variables {
+  using type = typename sweep<bundle_object<structure_t<E>, structure_t<L>>>::entry_ids;
+};
+template <class E>
+struct iterate_variables<E, no_loss> {
+  using type = typename sweep<E>::entry_ids;
+};
+
+template <fixed_string Name, class E, class L, class P, class D>
+constexpr auto iterate_over(const E& step, const L& loss, const P& p, const D& d, std::size_t n) {
+  if constexpr (check_iterate_call<Name, E, P, D>() && check_step_loss<L>()) {
+    using entries = typename iterate_entries<Name, P, typename iterate_variables<E, L>::type>::type;
+    return run_iterate<Name>(step, loss, p, d, n, entries{},
                              std::make_index_sequence<entries::size - 1>{});
   } else {
     return failed_iterate<Name, P>();
@@ -252,7 +331,8 @@ constexpr bool check_state_variable() {
 template <class E, class V, class P>
 constexpr auto iterate(const E& step, const V&, std::size_t n, const P& p) {
   if constexpr (detail::check_state_variable<V>())
-    return detail::iterate_over<detail::state_variable<V>::name>(step, p, data_set<>{n}, n);
+    return detail::iterate_over<detail::state_variable<V>::name>(step, detail::no_loss{}, p,
+                                                                 data_set<>{n}, n);
   else
     return gradient_result<double>{};
 }
@@ -266,7 +346,47 @@ constexpr auto iterate(const E& step, const V&, const P& p, const D& d) {
                 "ctgrad::iterate: the per-step inputs must be data, made by "
                 "ctgrad::data(t = ts, ...)");
   if constexpr (detail::check_state_variable<V>() && detail::is_data_set<D>::value)
-    return detail::iterate_over<detail::state_variable<V>::name>(step, p, d, d.samples);
+    return detail::iterate_over<detail::state_variable<V>::name>(step, detail::no_loss{}, p, d,
+                                                                 d.samples);
+  else
+    return gradient_result<double>{};
+}
+
+// A loss summed over the steps of iterate: step i adds loss at the state after the step, y_(i+1),
+// with the parameters and row i of the data. `iterate(step, y, at(...), data(t = ts, obs = ys),
+// step_loss(square(y - obs)))` is the squared error of the trajectory to the observations.
+template <class L>
+constexpr auto step_loss(const L& loss) {
+  static_assert(expression<L> || error::the_step_loss_is_not_a_ctgrad_expression<L>::value,
+                "ctgrad::step_loss: the loss must be a ctgrad expression, e.g. "
+                "step_loss(square(y - obs))");
+  return detail::summed_loss<L>{loss};
+}
+
+// The sum of the step loss over n steps and its gradient: r.value() is the summed loss, r[y] its
+// derivative with respect to y_0 and r[k] with respect to every other variable of the step or
+// the loss bound in p. The backward loop adds each step's loss gradient to the state's adjoint
+// before running the step's sweep.
+template <class E, class V, class P, class L>
+constexpr auto iterate(const E& step, const V&, std::size_t n, const P& p,
+                       const detail::summed_loss<L>& loss) {
+  if constexpr (detail::check_state_variable<V>())
+    return detail::iterate_over<detail::state_variable<V>::name>(step, loss.loss, p, data_set<>{n},
+                                                                 n);
+  else
+    return gradient_result<double>{};
+}
+
+// The same with one row of data per step, read by the step and the loss.
+template <class E, class V, class P, class D, class L>
+requires point_like<P>
+constexpr auto iterate(const E& step, const V&, const P& p, const D& d,
+                       const detail::summed_loss<L>& loss) {
+  static_assert(detail::is_data_set<D>::value || error::expected_data_made_by_ctgrad_data<D>::value,
+                "ctgrad::iterate: the per-step inputs must be data, made by "
+                "ctgrad::data(t = ts, ...)");
+  if constexpr (detail::check_state_variable<V>() && detail::is_data_set<D>::value)
+    return detail::iterate_over<detail::state_variable<V>::name>(step, loss.loss, p, d, d.samples);
   else
     return gradient_result<double>{};
 }
