@@ -258,6 +258,8 @@ template <class L>
 constexpr bool check_step_loss() {
   if constexpr (CTGRAD_SAME(L, no_loss)) {
     return true;
+  } else if constexpr (!expression<L>) {
+    return false;  // step_loss has said why
   } else {
     static_assert(
         !structure_of<L>::value_shape.array || error::the_loss_of_iterate_is_an_array<L>::value,
