@@ -131,11 +131,8 @@ BOOST_AUTO_TEST_CASE(a_loss_summed_over_the_steps) {
     const std::vector<double> ts = times(n, h0);
     std::vector<double> os(n);
     for (std::size_t i = 0; i < n; ++i) os[i] = std::exp(-0.5 * static_cast<double>(i + 1) * h0);
-    const auto loss_at = [&](double y_start, double k_value) {
-      return iterate(euler_step, y, at(y = y_start, k = k_value, h = h0), data(t = ts, o = os),
-                     ctgrad::step_loss(square(y - o)));
-    };
-    const auto r = loss_at(y0, k0);
+    const auto r = iterate(euler_step, y, at(y = y0, k = k0, h = h0), data(t = ts, o = os),
+                           ctgrad::step_loss(square(y - o)));
 
     std::vector<double> ys(n + 1);
     ys[0] = y0;
@@ -155,11 +152,19 @@ BOOST_AUTO_TEST_CASE(a_loss_summed_over_the_steps) {
     BOOST_TEST(close(r[y], a, 1e-12));
     BOOST_TEST(close(r[k], d_k, 1e-12));
     BOOST_TEST(close(r[h], d_h, 1e-12));
+    // The summed loss alone, by the forward loop: the same bits; on a dual k, dL/dk in one pass.
+    const auto loss_value = [&](double y_start, double k_value) {
+      return iterate_value(euler_step, y, at(y = y_start, k = k_value, h = h0),
+                           data(t = ts, o = os), ctgrad::step_loss(square(y - o)));
+    };
+    BOOST_TEST(loss_value(y0, k0) == r.value());
+    const auto along_k =
+        iterate_value(euler_step, y, at(y = y0, k = ctgrad::dual<double>{k0, 1.0}, h = h0),
+                      data(t = ts, o = os), ctgrad::step_loss(square(y - o)));
+    BOOST_TEST(close(along_k.tangent, r[k], 1e-12));
     const double e = 1e-6;
-    BOOST_TEST(
-        close(r[y], (loss_at(y0 + e, k0).value() - loss_at(y0 - e, k0).value()) / (2 * e), 1e-6));
-    BOOST_TEST(
-        close(r[k], (loss_at(y0, k0 + e).value() - loss_at(y0, k0 - e).value()) / (2 * e), 1e-6));
+    BOOST_TEST(close(r[y], (loss_value(y0 + e, k0) - loss_value(y0 - e, k0)) / (2 * e), 1e-6));
+    BOOST_TEST(close(r[k], (loss_value(y0, k0 + e) - loss_value(y0, k0 - e)) / (2 * e), 1e-6));
   }
 }
 

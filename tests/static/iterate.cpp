@@ -91,6 +91,14 @@ constexpr auto fitted =
 static_assert(fitted.value() == 2.5 * 2.5 + 4.75 * 4.75 + 6.875 * 6.875);
 static_assert(fitted[y] == 2 * (2.5 + 4.75 + 6.875) &&
               fitted[a] == 2 * (2.5 + 2 * 4.75 + 3 * 6.875));
+// The summed loss alone, and on dual numbers its derivative in one pass.
+static_assert(ctgrad::iterate_value(y * a, y, 3, at(y = 1.0, a = 2.0),
+                                    ctgrad::step_loss(square(y))) == squares.value());
+static_assert(ctgrad::iterate_value(y * a, y, 3, at(y = 1.0, a = dual{2.0, 1.0}),
+                                    ctgrad::step_loss(square(y)))
+                  .tangent == squares[a]);
+static_assert(ctgrad::iterate_value(y + a, y, at(y = 1.0, a = 2.0), ctgrad::data(t = ts),
+                                    ctgrad::step_loss(square(y - t))) == fitted.value());
 
 }  // namespace
 

@@ -211,22 +211,37 @@ constexpr auto run_iterate(const E& step, const L& loss, const P& p, const D& d,
   return r;
 }
 
-// The forward loop alone, keeping only the current state.
-template <fixed_string Name, class E, class P, class D>
-constexpr auto run_iterate_value(const E& step, const P& p, const D& d, std::size_t n) {
+// The forward loop alone, keeping only the current state: the final state, or with a loss the
+// loss summed from the first step, as iterate sums it.
+template <fixed_string Name, class E, class L, class P, class D>
+constexpr auto run_iterate_value(const E& step, const L& loss, const P& p, const D& d,
+                                 std::size_t n) {
+  constexpr bool has_loss = !CTGRAD_SAME(L, no_loss);
   using sweep = detail::sweep<E>;
+  using loss_sweep = detail::sweep<std::conditional_t<has_loss, L, E>>;
   using T = typename P::scalar_type;
   const auto parameters = point_without_data_variables<state_name<Name>>(p);
   using S = step_point<Name, T, std::remove_cvref_t<decltype(parameters)>, D>;
   constexpr std::size_t root = sweep::slot[sweep::size - 1];
   T state = p.template get<Name>();
+  T total = T(0);
   typename sweep::template values<T> v;
+  loss_work<L, T> l;
   if (n > 0) sweep::load_arrays(v, S::at(state, parameters, d, 0));
+  if constexpr (has_loss)
+    if (n > 0) loss_sweep::load_arrays(l.v, S::at(state, parameters, d, 0));
   for (std::size_t i = 0; i < n; ++i) {
     sweep::template forward<false>(v, step, S::at(state, parameters, d, i));
     state = v[root];
+    if constexpr (has_loss) {
+      loss_sweep::template forward<false>(l.v, loss, S::at(state, parameters, d, i));
+      total = total + l.v[loss_sweep::slot[loss_sweep::size - 1]];
+    }
   }
-  return state;
+  if constexpr (has_loss)
+    return total;
+  else
+    return state;
 }
 
 // Each misuse stops with one message; the checks after the first that fails are not made.
@@ -299,14 +314,24 @@ constexpr auto iterate_over(const E& step, const L& loss, const P& p, const D& d
   }
 }
 
-template <fixed_string Name, class E, class P, class D>
-constexpr auto iterate_value_over(const E& step, const P& p, const D& d, std::size_t n) {
-  if constexpr (check_iterate_call<Name, E, P, D>())
-    return run_iterate_value<Name>(step, p, d, n);
+template <fixed_string Name, class E, class L, class P, class D>
+constexpr auto iterate_value_over(const E& step, const L& loss, const P& p, const D& d,
+                                  std::size_t n) {
+  if constexpr (check_iterate_call<Name, E, P, D>() && check_step_loss<L>())
+    return run_iterate_value<Name>(step, loss, p, d, n);
   else if constexpr (point_like<P>)
     return typename P::scalar_type{};
   else
     return 0.0;
+}
+
+// The per-step inputs of iterate and iterate_value are data.
+template <class D>
+constexpr bool check_step_data() {
+  static_assert(is_data_set<D>::value || error::expected_data_made_by_ctgrad_data<D>::value,
+                "ctgrad::iterate: the per-step inputs must be data, made by "
+                "ctgrad::data(t = ts, ...)");
+  return is_data_set<D>::value;
 }
 
 template <class V>
@@ -344,10 +369,7 @@ constexpr auto iterate(const E& step, const V&, std::size_t n, const P& p) {
 template <class E, class V, class P, class D>
 requires point_like<P>
 constexpr auto iterate(const E& step, const V&, const P& p, const D& d) {
-  static_assert(detail::is_data_set<D>::value || error::expected_data_made_by_ctgrad_data<D>::value,
-                "ctgrad::iterate: the per-step inputs must be data, made by "
-                "ctgrad::data(t = ts, ...)");
-  if constexpr (detail::check_state_variable<V>() && detail::is_data_set<D>::value)
+  if constexpr (detail::check_step_data<D>() && detail::check_state_variable<V>())
     return detail::iterate_over<detail::state_variable<V>::name>(step, detail::no_loss{}, p, d,
                                                                  d.samples);
   else
@@ -384,10 +406,7 @@ template <class E, class V, class P, class D, class L>
 requires point_like<P>
 constexpr auto iterate(const E& step, const V&, const P& p, const D& d,
                        const detail::summed_loss<L>& loss) {
-  static_assert(detail::is_data_set<D>::value || error::expected_data_made_by_ctgrad_data<D>::value,
-                "ctgrad::iterate: the per-step inputs must be data, made by "
-                "ctgrad::data(t = ts, ...)");
-  if constexpr (detail::check_state_variable<V>() && detail::is_data_set<D>::value)
+  if constexpr (detail::check_step_data<D>() && detail::check_state_variable<V>())
     return detail::iterate_over<detail::state_variable<V>::name>(step, loss.loss, p, d, d.samples);
   else
     return gradient_result<double>{};
@@ -401,7 +420,8 @@ constexpr auto iterate(const E& step, const V&, const P& p, const D& d,
 template <class E, class V, class P>
 constexpr auto iterate_value(const E& step, const V&, std::size_t n, const P& p) {
   if constexpr (detail::check_state_variable<V>())
-    return detail::iterate_value_over<detail::state_variable<V>::name>(step, p, data_set<>{n}, n);
+    return detail::iterate_value_over<detail::state_variable<V>::name>(step, detail::no_loss{}, p,
+                                                                       data_set<>{n}, n);
   else
     return 0.0;
 }
@@ -410,11 +430,31 @@ constexpr auto iterate_value(const E& step, const V&, std::size_t n, const P& p)
 template <class E, class V, class P, class D>
 requires point_like<P>
 constexpr auto iterate_value(const E& step, const V&, const P& p, const D& d) {
-  static_assert(detail::is_data_set<D>::value || error::expected_data_made_by_ctgrad_data<D>::value,
-                "ctgrad::iterate_value: the per-step inputs must be data, made by "
-                "ctgrad::data(t = ts, ...)");
-  if constexpr (detail::check_state_variable<V>() && detail::is_data_set<D>::value)
-    return detail::iterate_value_over<detail::state_variable<V>::name>(step, p, d, d.samples);
+  if constexpr (detail::check_step_data<D>() && detail::check_state_variable<V>())
+    return detail::iterate_value_over<detail::state_variable<V>::name>(step, detail::no_loss{}, p,
+                                                                       d, d.samples);
+  else
+    return 0.0;
+}
+
+// The summed step loss alone (forward loop only, equal to iterate(..., step_loss(loss)).value()
+// bit for bit); on dual numbers, its derivative along the tangents in one pass.
+template <class E, class V, class P, class L>
+constexpr auto iterate_value(const E& step, const V&, std::size_t n, const P& p,
+                             const detail::summed_loss<L>& loss) {
+  if constexpr (detail::check_state_variable<V>())
+    return detail::iterate_value_over<detail::state_variable<V>::name>(step, loss.loss, p,
+                                                                       data_set<>{n}, n);
+  else
+    return 0.0;
+}
+template <class E, class V, class P, class D, class L>
+requires point_like<P>
+constexpr auto iterate_value(const E& step, const V&, const P& p, const D& d,
+                             const detail::summed_loss<L>& loss) {
+  if constexpr (detail::check_step_data<D>() && detail::check_state_variable<V>())
+    return detail::iterate_value_over<detail::state_variable<V>::name>(step, loss.loss, p, d,
+                                                                       d.samples);
   else
     return 0.0;
 }
