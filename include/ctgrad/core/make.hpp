@@ -16,6 +16,7 @@
 #include <type_traits>
 
 #include "ctgrad/core/nodes.hpp"
+#include "ctgrad/rules/protocol.hpp"
 
 namespace ctgrad::error {
 template <class Left, class Right>
@@ -24,6 +25,10 @@ struct operand_is_neither_an_expression_nor_a_number {
 };
 template <class... OperandShapes>
 struct element_wise_operands_are_arrays_of_different_shapes {
+  static constexpr bool value = false;
+};
+template <class Operation, std::size_t OperandCount>
+struct the_rule_of_this_operation_does_not_follow_the_rule_protocol {
   static constexpr bool value = false;
 };
 }  // namespace ctgrad::error
@@ -50,9 +55,28 @@ using node_for = expr<Op, operand_structure_t<Operands>...>;
 // expression, and nothing more to report.
 struct invalid_node : numbers_storage<0> {};
 
+// Whether Op's rule follows its protocol (rules/protocol.hpp) for N operands: a rule on numbers
+// that takes N, or an operation of the other kinds (on arrays, a loop, a named intermediate).
+template <class Op, std::size_t N>
+constexpr bool follows_rule_protocol() {
+  if constexpr (has_result_shape<Op> || is_loop<Op>::value ||
+                operation_kind<Op> == node_kind::named)
+    return true;
+  else if constexpr (number_rule<Op>)
+    return rule_arity<Op>() == N;
+  else
+    return false;
+}
+
 // The node Op builds from these operands: its structure, checked, and its object type.
 template <class Op, class... Operands>
 struct node_of {
+  static_assert(follows_rule_protocol<Op, sizeof...(Operands)>() ||
+                    error::the_rule_of_this_operation_does_not_follow_the_rule_protocol<
+                        Op, sizeof...(Operands)>::value,
+                "ctgrad: the rule of this operation does not follow the rule protocol "
+                "(rules/protocol.hpp): a symbol, a value of its operands, and for each operand a "
+                "partial or a backward");
   using structure = node_for<Op, Operands...>;
   static_assert(structure::value_shape.ok ||
                     error::element_wise_operands_are_arrays_of_different_shapes<

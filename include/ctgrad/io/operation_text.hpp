@@ -2,7 +2,7 @@
 // How each operation is shown: its sign in a picture, and its statements in printed code. {a},
 // {b} are the operands, {y} the node's value and {d} its adjoint; `backward[j]` is what the node
 // adds to operand j's adjoint. That is printed by running the rule itself on text scalars
-// (io/text_scalar.hpp); only rules that choose by comparing numbers are written out here.
+// (io/text_scalar.hpp).
 #include <array>
 #include <cstddef>
 #include <string>
@@ -34,21 +34,6 @@ template <class Op>
 struct is_named_op : std::false_type {};
 template <fixed_string Name>
 struct is_named_op<named<Name>> : std::true_type {};
-
-template <long long N>
-operation_text pow_int_text() {
-  const std::string n = std::to_string(N);
-  std::string partial;  // N * a^(N-1), as rules/arithmetic.hpp computes it
-  if constexpr (N == 0)
-    partial = "0";
-  else if constexpr (N == 1)
-    partial = "1";
-  else if constexpr (N == 2)
-    partial = "(2 * {a})";
-  else
-    partial = join("(", n, " * pow<", std::to_string(N - 1), ">({a}))");
-  return {"pow", join("pow<", n, ">"), join("pow<", n, ">({a})"), {join("{d} * ", partial)}};
-}
 
 // What the node adds to each operand's adjoint: the contribution the sweeps compute
 // (rules/contribution.hpp), run on text scalars, so that it is printed from the rule itself.
@@ -82,7 +67,8 @@ operation_text operation_text_of() {
     const std::string name(Op::name.view());
     return {name, name, "{a}", {"{d}"}, true};
   } else if constexpr (is_pow_int<Op>::value) {
-    return pow_int_text<Op::exponent>();
+    const std::string power = join("pow<", std::to_string(Op::exponent), ">");
+    return {"pow", power, join(power, "({a})"), printed_backward<Op>()};
   } else if constexpr (std::is_same_v<Op, ops::add>) {
     return {"add", "+", "{a} + {b}", printed_backward<Op>()};
   } else if constexpr (std::is_same_v<Op, ops::sub>) {
@@ -103,30 +89,8 @@ operation_text operation_text_of() {
     return {"gt", ">", "({a} > {b} ? 1 : 0)", printed_backward<Op>()};
   } else if constexpr (std::is_same_v<Op, ops::greater_equal>) {
     return {"ge", "\u2265", "({a} >= {b} ? 1 : 0)", printed_backward<Op>()};
-    // The rules below choose by comparing numbers, which printed numbers cannot do: their
-    // statements are written out, as the rules compute them.
-  } else if constexpr (std::is_same_v<Op, ops::relu>) {
-    return {"relu", "relu", "relu({a})", {"({a} > 0 ? {d} : 0)"}};
-  } else if constexpr (std::is_same_v<Op, ops::abs>) {
-    return {"abs", "abs", "abs({a})", {"{d} * ({a} > 0 ? 1 : {a} < 0 ? -1 : 0)"}};
-  } else if constexpr (std::is_same_v<Op, ops::min>) {
-    return {"min",
-            "min",
-            "min({a}, {b})",
-            {"{d} * ({a} < {b} ? 1 : {b} < {a} ? 0 : 0.5)",
-             "{d} * ({b} < {a} ? 1 : {a} < {b} ? 0 : 0.5)"}};
-  } else if constexpr (std::is_same_v<Op, ops::max>) {
-    return {"max",
-            "max",
-            "max({a}, {b})",
-            {"{d} * ({a} > {b} ? 1 : {b} > {a} ? 0 : 0.5)",
-             "{d} * ({b} > {a} ? 1 : {a} > {b} ? 0 : 0.5)"}};
   } else if constexpr (std::is_same_v<Op, ops::select>) {
-    // The adjoint goes to the taken branch only (a select, not a multiply by 0 or 1).
-    return {"select",
-            "select",
-            "({a} != 0 ? {b} : {c})",
-            {"0", "({a} != 0 ? {d} : 0)", "({a} != 0 ? 0 : {d})"}};
+    return {"select", "select", "({a} != 0 ? {b} : {c})", printed_backward<Op>()};
   } else if constexpr (detail::list_contains<detail::number_operations, Op>) {
     return function_text<Op>();
   } else {

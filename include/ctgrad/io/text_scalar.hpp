@@ -21,18 +21,29 @@ class text_scalar : public through_rules<text_scalar> {
   // same double.
   text_scalar(double number) : p_(number_text(number)) {}  // NOLINT: rules write T(1)
 
-  // A function (core/functions.hpp) applied to text: its call, spelled by its rule's symbol.
+  // A function (core/functions.hpp) applied to text: its call, spelled by its rule's symbol (an
+  // integer power with its exponent, pow<3>).
   template <class Op, class... A>
   static text_scalar apply(const text_scalar& a, const A&... rest) {
-    std::string call = join(Op::symbol, "(", a.text());
+    std::string call;
+    if constexpr (requires { Op::exponent; })
+      call = join(Op::symbol, "<", std::to_string(Op::exponent), ">(", a.text());
+    else
+      call = join(Op::symbol, "(", a.text());
     ((call = join(call, ", ", rest.text())), ...);
     return text_scalar(join(call, ")"));
   }
 
-  // A partial that is 0 where the guard is 0 (rules/guard.hpp), as the conditional it is.
+  // The partials that choose (rules/guard.hpp), as the conditionals they are.
   template <class Partial>
   friend text_scalar unless_zero(const text_scalar& guard, Partial partial) {
     return text_scalar(join("(", guard.text(), " == 0 ? 0 : ", partial().text(), ")"));
+  }
+  friend text_scalar chosen(const text_scalar& c, const text_scalar& x, const text_scalar& y) {
+    return text_scalar(join("(", c.text(), " != 0 ? ", x.text(), " : ", y.text(), ")"));
+  }
+  friend text_scalar gated(const text_scalar& a, const text_scalar& x) {
+    return text_scalar(join("(", a.text(), " > 0 ? ", x.text(), " : 0)"));
   }
 
   const std::string& text() const { return p_.text; }

@@ -4,6 +4,8 @@
 // - relu'(0) = 0, as in the tutorials (the gate is open only for a > 0);
 // - abs'(0) = 0 (the subgradient of smallest magnitude);
 // - min and max at a tie give each operand half: d/dx max(x, x) = 1, as for x itself.
+// Their partials are the piecewise-constant rules' values (rules/step.hpp): relu' = step,
+// abs' = sign, and min's and max' by heaviside.
 // NaN propagates through relu, abs, min and max (a NaN operand gives a NaN value).
 #include <array>
 #include <cstddef>
@@ -11,6 +13,8 @@
 
 #include "ctgrad/config.hpp"
 #include "ctgrad/math/math.hpp"
+#include "ctgrad/rules/guard.hpp"
+#include "ctgrad/rules/step.hpp"
 #include "ctgrad/rules/through_rules.hpp"
 
 namespace ctgrad::ops {
@@ -36,20 +40,20 @@ struct sigmoid {
 
 struct relu {
   static constexpr const char* symbol = "relu";
-  // !(a <= 0) is true for a > 0 and for NaN, so NaN passes through in one comparison.
   template <class T>
   CTGRAD_INLINE static constexpr T value(const T& a) {
-    return !(a <= T(0)) ? a : T(0);
+    return detail::gated(a, a);
   }
   template <std::size_t J, class T>
   CTGRAD_INLINE static constexpr T partial(const T&, const T& a) {
-    return !(a <= T(0)) ? T(1) : T(0);
+    return ctgrad::detail::value_by_rule<step>(a);
   }
   // The gate selects instead of multiplying by 0 or 1, as hand-written code does. A closed gate
   // therefore passes 0 even for an infinite or NaN adjoint.
   template <std::size_t J, class T>
   CTGRAD_INLINE static constexpr T backward(const T& adjoint, const T&, const T& a) {
-    return !(a <= T(0)) ? adjoint : T(0);
+    using detail::gated;
+    return gated(a, adjoint);
   }
 };
 
@@ -62,7 +66,7 @@ struct abs {
   }
   template <std::size_t J, class T>
   CTGRAD_INLINE static constexpr T partial(const T&, const T& a) {
-    return a > T(0) ? T(1) : a < T(0) ? T(-1) : T(0);
+    return ctgrad::detail::value_by_rule<sign>(a);
   }
 };
 
@@ -76,9 +80,12 @@ struct min {
   }
   template <std::size_t J, class T>
   CTGRAD_INLINE static constexpr T partial(const T&, const T& a, const T& b) {
-    const T& mine = J == 0 ? a : b;
-    const T& other = J == 0 ? b : a;
-    return mine < other ? T(1) : other < mine ? T(0) : T(0.5);
+    // 1 where this operand is the smaller (b - a > 0 exactly where a < b, also for infinities),
+    // 1/2 at a tie or a NaN.
+    if constexpr (J == 0)
+      return ctgrad::detail::value_by_rule<heaviside>(b - a);
+    else
+      return ctgrad::detail::value_by_rule<heaviside>(a - b);
   }
 };
 
@@ -90,9 +97,10 @@ struct max {
   }
   template <std::size_t J, class T>
   CTGRAD_INLINE static constexpr T partial(const T&, const T& a, const T& b) {
-    const T& mine = J == 0 ? a : b;
-    const T& other = J == 0 ? b : a;
-    return mine > other ? T(1) : other > mine ? T(0) : T(0.5);
+    if constexpr (J == 0)
+      return ctgrad::detail::value_by_rule<heaviside>(a - b);
+    else
+      return ctgrad::detail::value_by_rule<heaviside>(b - a);
   }
 };
 

@@ -8,6 +8,7 @@
 #include "ctgrad/config.hpp"
 #include "ctgrad/math/math.hpp"
 #include "ctgrad/rules/guard.hpp"
+#include "ctgrad/rules/through_rules.hpp"
 
 namespace ctgrad::ops {
 
@@ -131,13 +132,17 @@ struct pow_int {
   CTGRAD_INLINE static constexpr T value(const T& a) {
     return detail::integer_power<N>(a);
   }
+  // N a^(N-1), the power by its own rule, so that a recorded or printed partial shows it.
   template <std::size_t J, class T>
   CTGRAD_INLINE static constexpr T partial(const T&, const T& a) {
-    if constexpr (N == 0) {
+    if constexpr (N == 0)
       return T(0);
-    } else {
-      return T(static_cast<double>(N)) * detail::integer_power<N - 1>(a);
-    }
+    else if constexpr (N == 1)
+      return T(1);
+    else if constexpr (N == 2)
+      return T(2) * a;
+    else
+      return T(static_cast<double>(N)) * ctgrad::detail::value_by_rule<pow_int<N - 1>>(a);
   }
 };
 

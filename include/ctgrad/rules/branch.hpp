@@ -7,6 +7,7 @@
 #include <cstddef>
 
 #include "ctgrad/config.hpp"
+#include "ctgrad/rules/guard.hpp"
 
 namespace ctgrad::ops {
 
@@ -65,26 +66,28 @@ struct select {
   static constexpr unsigned adjoint_operands = 0b110;  // the branches, not the condition
   template <class T>
   CTGRAD_INLINE static constexpr T value(const T& c, const T& a, const T& b) {
-    return c == T(0) ? b : a;
+    return detail::chosen(c, a, b);
   }
   template <std::size_t J, class T>
   CTGRAD_INLINE static constexpr T partial(const T&, const T& c, const T&, const T&) {
+    using detail::chosen;
     if constexpr (J == 0)
       return T(0);
     else if constexpr (J == 1)
-      return c == T(0) ? T(0) : T(1);
+      return chosen(c, T(1), T(0));
     else
-      return c == T(0) ? T(1) : T(0);
+      return chosen(c, T(0), T(1));
   }
   template <std::size_t J, class T>
   CTGRAD_INLINE static constexpr T backward(const T& adjoint, const T&, const T& c, const T&,
                                             const T&) {
+    using detail::chosen;
     if constexpr (J == 0)
       return T(0);
     else if constexpr (J == 1)
-      return c == T(0) ? T(0) : adjoint;
+      return chosen(c, adjoint, T(0));
     else
-      return c == T(0) ? adjoint : T(0);
+      return chosen(c, T(0), adjoint);
   }
 };
 

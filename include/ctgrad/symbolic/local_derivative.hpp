@@ -1,10 +1,9 @@
 #pragma once
 // The local partial derivatives of every operation as formulas: local_derivative<Op>'s
 // formula<J> is d Op / d operand J over placeholders for the node itself (y) and its operands
-// (a, b; for select: cond, a, b). It is read off the rule's own partial (symbolic/rule_formula.hpp)
-// except for the few rules that compare numbers, written out here. A derivative puts the node and
-// its operands in their places and rebuilds the formula bottom-up with the simplifying rules
-// (symbolic/simplify.hpp); tests/runtime/operation_consistency.cpp checks every operation's
+// (a, b, c), read off the rule's own partial (symbolic/rule_formula.hpp). A derivative puts the
+// node and its operands in their places and rebuilds the formula bottom-up with the simplifying
+// rules (symbolic/simplify.hpp); tests/runtime/operation_consistency.cpp checks every operation's
 // formula against its rule at random and special points.
 #include <cstddef>
 #include <type_traits>
@@ -54,69 +53,22 @@ template <std::size_t J>
 inline constexpr slot<1> a{};
 template <std::size_t J>
 inline constexpr slot<2> b{};
-template <std::size_t J>
-inline constexpr slot<1> cond{};  // select(cond, a, b): cond, a, b are places 1, 2, 3
 }  // namespace places
 namespace p = places;
 
-// An operation's partials, read off its rule (symbolic/rule_formula.hpp). Rules that choose by
-// comparing numbers, which a recorded partial cannot do, have their formulas written out below.
+// An operation's partials, read off its rule (symbolic/rule_formula.hpp).
 template <class Op>
 struct local_formulas {
-  static_assert(list_contains<number_operations, Op> ||
-                    error::no_symbolic_derivative_is_known_for_the_operation<Op>::value,
-                "ctgrad: this operation has no symbolic derivative rule "
-                "(symbolic/local_derivative.hpp)");
+  // The rules on numbers, the integer powers pow<N> (listed by a few exponents) and a named
+  // intermediate's identity.
+  static_assert(
+      list_contains<number_operations, Op> || requires { Op::exponent; } ||
+          requires { Op::name; } ||
+          error::no_symbolic_derivative_is_known_for_the_operation<Op>::value,
+      "ctgrad: this operation has no symbolic derivative rule "
+      "(symbolic/local_derivative.hpp)");
   template <std::size_t J>
   using formula = rule_formula<Op, J, rule_arity<Op>()>;
-};
-
-// Two formulas by operand.
-template <std::size_t J, class First, class Second>
-using by_operand = std::conditional_t<J == 0, First, Second>;
-
-template <fixed_string Name>
-struct local_formulas<named<Name>> {
-  template <std::size_t J>
-  using formula = constant<1>;
-};
-template <long long N>
-struct local_formulas<ops::pow_int<N>> {
-  template <std::size_t J>
-  using formula = decltype(constant<N>{} * pow<N - 1>(p::a<J>));
-};
-
-// The kinked functions: their slopes are piecewise constant (rules/step.hpp).
-template <>
-struct local_formulas<ops::relu> {
-  template <std::size_t J>
-  using formula = decltype(step(p::a<J>));
-};
-template <>
-struct local_formulas<ops::abs> {
-  template <std::size_t J>
-  using formula = decltype(sign(p::a<J>));
-};
-// d min(a, b)/da = heaviside(b - a): 1 where a is the smaller, 1/2 at a tie.
-template <>
-struct local_formulas<ops::min> {
-  template <std::size_t J>
-  using formula =
-      by_operand<J, decltype(heaviside(p::b<J> - p::a<J>)), decltype(heaviside(p::a<J> - p::b<J>))>;
-};
-template <>
-struct local_formulas<ops::max> {
-  template <std::size_t J>
-  using formula =
-      by_operand<J, decltype(heaviside(p::a<J> - p::b<J>)), decltype(heaviside(p::b<J> - p::a<J>))>;
-};
-
-template <>
-struct local_formulas<ops::select> {
-  template <std::size_t J>
-  using formula = std::conditional_t<J == 0, constant<0>,
-                                     by_operand<J - 1, decltype(select(p::cond<J>, c<1>, c<0>)),
-                                                decltype(select(p::cond<J>, c<0>, c<1>))>>;
 };
 
 // A formula (an expression object or its structure) with its places filled by the terms Places (the

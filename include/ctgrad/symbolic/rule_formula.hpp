@@ -5,10 +5,9 @@
 // symbolic derivative of tanh is `1 - y * y` because that is what ops::tanh::partial computes,
 // not because a second formula says so.
 //
-// A rule can be recorded when its partial only does arithmetic, calls functions and guards a
-// partial with unless_zero (rules/guard.hpp), recorded as a select (symbolic/local_derivative.hpp
-// lists the rules that compare numbers otherwise, written out). Its constants are rationals
-// (T(1), T(0.5)) or one of the irrational constants below.
+// A rule can be recorded when its partial only does arithmetic, calls functions (other rules'
+// values too: relu' is step(a)) and chooses with the functions of rules/guard.hpp, recorded as
+// selects. Its constants are rationals (T(1), T(0.5)) or one of the irrational constants below.
 #include <array>
 #include <cstddef>
 #include <utility>
@@ -64,7 +63,16 @@ struct irrational_formula<2> {  // 2 / sqrt(pi), pi = 4 atan 1
                     expr<ops::sqrt, expr<ops::mul, constant<4>, expr<ops::atan, constant<1>>>>>;
 };
 
-enum class recorded_kind : unsigned char { place, rational, irrational, unknown, operation };
+// An integer power pow<N> is recorded by its exponent (num): the family is not in
+// number_operations but by a few exponents.
+enum class recorded_kind : unsigned char {
+  place,
+  rational,
+  irrational,
+  unknown,
+  operation,
+  integer_power
+};
 
 struct recorded_node {
   recorded_kind kind = recorded_kind::place;
@@ -119,18 +127,30 @@ class recorded_scalar : public through_rules<recorded_scalar> {
     formula_record* r = a.record_;
     ((r = r != nullptr ? r : rest.record_), ...);
     if (r == nullptr) return recorded_scalar(Op::value(a.constant_, rest.constant_...));
-    recorded_node n{
-        recorded_kind::operation, position_in<Op, number_operations>, 0, 1, 1 + sizeof...(A),
-        {a.in(*r), 0, 0}};
+    recorded_node n{recorded_kind::operation, 0, 0, 1, 1 + sizeof...(A), {a.in(*r), 0, 0}};
+    if constexpr (requires { Op::exponent; }) {
+      n.kind = recorded_kind::integer_power;
+      n.num = Op::exponent;
+    } else {
+      n.which = position_in<Op, number_operations>;
+    }
     std::size_t k = 1;
     ((n.operands[k++] = rest.in(*r)), ...);
     return recorded_scalar(*r, r->add(n));
   }
 
-  // A partial that is 0 where the guard is 0 (rules/guard.hpp): select(guard, partial, 0).
+  // The partials that choose (rules/guard.hpp), as selects: unless_zero is select(guard,
+  // partial, 0), chosen select(c, x, y), gated select(step(a), x, 0).
   template <class Partial>
   friend constexpr recorded_scalar unless_zero(const recorded_scalar& guard, Partial partial) {
     return apply<ops::select>(guard, partial(), recorded_scalar(0.0));
+  }
+  friend constexpr recorded_scalar chosen(const recorded_scalar& c, const recorded_scalar& x,
+                                          const recorded_scalar& y) {
+    return apply<ops::select>(c, x, y);
+  }
+  friend constexpr recorded_scalar gated(const recorded_scalar& a, const recorded_scalar& x) {
+    return apply<ops::select>(apply<ops::step>(a), x, recorded_scalar(0.0));
   }
 
   friend constexpr recorded_scalar operator+(const recorded_scalar& a, const recorded_scalar& b) {
@@ -221,6 +241,13 @@ struct recorded_structure<Op, J, Arity, I, recorded_kind::operation> {
   using type =
       typename recorded_operation<Op, J, Arity, list_at<node.which, number_operations>, node.arity,
                                   node.operands[0], node.operands[1], node.operands[2]>::type;
+};
+
+template <class Op, std::size_t J, std::size_t Arity, std::size_t I>
+struct recorded_structure<Op, J, Arity, I, recorded_kind::integer_power> {
+  static constexpr recorded_node node = partial_record<Op, J, Arity>.nodes[I];
+  using type = expr<ops::pow_int<node.num>,
+                    typename recorded_structure<Op, J, Arity, node.operands[0]>::type>;
 };
 
 // Op's partial in operand J, as a structure over formula places.
