@@ -105,21 +105,6 @@ constexpr auto with_value(const point<B...>& p, std::size_t element, const S& v)
   return ctgrad::at(replaced<Name, S>(static_cast<const B&>(p), element, v)...);
 }
 
-template <class Var>
-struct variable_traits;
-template <fixed_string Name>
-struct variable_traits<variable<Name>> {
-  static constexpr auto name = Name;
-  static constexpr std::size_t width = 1;
-  static constexpr bool array = false;
-};
-template <fixed_string Name, std::size_t Rows, std::size_t Cols>
-struct variable_traits<array_variable<Name, Rows, Cols>> {
-  static constexpr auto name = Name;
-  static constexpr std::size_t width = Rows * Cols;
-  static constexpr bool array = true;
-};
-
 // The variables of E, in graph order.
 template <class E>
 struct variables_of {
@@ -129,7 +114,7 @@ struct variables_of {
   template <class... Id>
   struct pick_variables<detail::list<Id...>> {
     static constexpr std::array<bool, sizeof...(Id)> is_variable{
-        (detail::is_variable<Id>::value || detail::is_array_variable<Id>::value)...};
+        detail::is_variable_kind(detail::node_traits<Id>::kind)...};
     using type = typename detail::pick<detail::list<Id...>, detail::positions_of<detail::count_true(
                                                                 is_variable)>(is_variable)>::type;
   };
@@ -140,7 +125,7 @@ struct variables_of {
 template <class T, class Var, class E, class P, class Claimed>
 constexpr gradient_check_entry<T> check_one(const E& f, const P& p, const Claimed& claimed,
                                             T tolerance, std::size_t element) {
-  using traits = variable_traits<Var>;
+  using traits = detail::node_traits<Var>;
   constexpr auto name = traits::name;
   T x{};
   T reverse{};
@@ -175,11 +160,11 @@ constexpr auto check_all(const E& f, const P& p, const Claimed& claimed, double 
   using T = typename P::scalar_type;
   static_assert(std::is_floating_point_v<T>,
                 "ctgrad::check_gradient: central differences need a floating-point point");
-  constexpr std::size_t n = (std::size_t{0} + ... + variable_traits<Vars>::width);
+  constexpr std::size_t n = (std::size_t{0} + ... + detail::node_traits<Vars>::width);
   gradient_check_result<T, n> r{{}, static_cast<T>(tolerance), true};
   std::size_t at = 0;
   const auto check_variable = [&]<class Var>(std::type_identity<Var>) {
-    for (std::size_t k = 0; k < variable_traits<Var>::width; ++k)
+    for (std::size_t k = 0; k < detail::node_traits<Var>::width; ++k)
       r.entries[at++] = check_one<T, Var>(f, p, claimed, static_cast<T>(tolerance), k);
   };
   (check_variable(std::type_identity<Vars>{}), ...);

@@ -29,14 +29,13 @@ namespace detail {
 
 template <class Step>
 constexpr std::string_view describe() {
-  if constexpr (is_variable<Step>::value)
-    return Step::name();
-  else if constexpr (std::is_same_v<Step, number>)
+  constexpr node_kind kind = node_traits<Step>::kind;
+  if constexpr (kind == node_kind::variable || kind == node_kind::named)
+    return node_traits<Step>::name.view();
+  else if constexpr (kind == node_kind::number)
     return "number";
-  else if constexpr (is_constant<Step>::value)
+  else if constexpr (kind == node_kind::constant)
     return "constant";
-  else if constexpr (requires { Step::name.view(); })
-    return Step::name.view();  // let<"h">
   else
     return Step::symbol;
 }

@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "ctgrad/core/node_traits.hpp"
 #include "ctgrad/core/nodes.hpp"
 #include "ctgrad/detail/node_id.hpp"
 #include "ctgrad/detail/type_list.hpp"
@@ -31,13 +32,6 @@ struct two_different_expressions_are_named {
 namespace ctgrad::detail {
 
 using operand_row = std::array<std::size_t, max_arity>;
-
-// What a gradient entry is looked up by: a variable, or the name of a named intermediate (and
-// its shape if it is an array, so that its gradient entry knows its size).
-template <fixed_string Name>
-struct named_identity {};
-template <fixed_string Name, shape S>
-struct named_array {};
 
 // The structure of several outputs as one graph (graph/bundle.hpp): a node two outputs share is
 // computed once. Output i is the node at roots()[i] of the graph.
@@ -82,11 +76,6 @@ constexpr std::array<std::size_t, N + 1> slots_of(const std::array<walked_node, 
   std::array<std::size_t, N + 1> at{};
   for (std::size_t i = 0; i < N; ++i) at[i + 1] = at[i] + slots_taken(*nodes[i].info);
   return at;
-}
-
-// Nodes that a gradient can report: variables and named intermediates.
-constexpr bool is_entry_kind(node_kind k) {
-  return k == node_kind::variable || k == node_kind::array_variable || k == node_kind::named;
 }
 
 template <std::size_t N>
@@ -217,25 +206,6 @@ struct step_of<expr<Op, A...>> {
   using type = Op;
 };
 
-// What a gradient entry is found by: a variable, or a named intermediate's name.
-template <class T>
-struct entry_id_of {
-  using type = void;
-};
-template <fixed_string Name>
-struct entry_id_of<variable<Name>> {
-  using type = variable<Name>;
-};
-template <fixed_string Name, std::size_t Rows, std::size_t Cols>
-struct entry_id_of<array_variable<Name, Rows, Cols>> {
-  using type = array_variable<Name, Rows, Cols>;
-};
-template <fixed_string Name, class E>
-struct entry_id_of<expr<named<Name>, E>> {
-  using type = std::conditional_t<E::value_shape.array, named_array<Name, E::value_shape>,
-                                  named_identity<Name>>;
-};
-
 template <class G>
 constexpr auto entry_positions() {
   constexpr std::size_t n = graph<G>::entry_count;
@@ -261,7 +231,7 @@ struct node_types<G, std::index_sequence<R...>, std::index_sequence<E...>> {
   using steps = list<typename step_of<node_at_t<G, R>>::type...>;
   // The entries in graph order: what a gradient reports by default.
   static constexpr std::array<std::size_t, sizeof...(E)> entry_at = entry_positions<G>();
-  using entry_ids = list<typename entry_id_of<node_at_t<G, entry_at[E]>>::type...>;
+  using entry_ids = list<typename node_traits<node_at_t<G, entry_at[E]>>::entry_id...>;
 };
 
 // The steps of nodes Root, Root - 1, ..., 0: the order of an adjoint sweep seeded at Root.

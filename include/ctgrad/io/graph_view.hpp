@@ -45,44 +45,23 @@ inline std::string format_number(double v) {
 }
 
 template <class Step>
-struct leaf_text {
-  static std::string label(const double*, std::size_t) { return {}; }
-};
-template <fixed_string Name>
-struct leaf_text<variable<Name>> {
-  static std::string label(const double*, std::size_t) { return std::string(Name.view()); }
-};
-template <>
-struct leaf_text<number> {
-  static std::string label(const double* numbers, std::size_t at) {
-    return format_number(numbers[at]);
-  }
-};
-template <long long Num, long long Den>
-struct leaf_text<constant<Num, Den>> {
-  static std::string label(const double*, std::size_t) {
-    std::string text = std::to_string(Num);
-    if (Den != 1) text += join("/", std::to_string(Den));
-    return text;
-  }
-};
-
-template <class Step>
 node_view describe(std::size_t arity, const std::array<std::size_t, 3>& operands,
                    const double* numbers) {
+  using traits = detail::node_traits<Step>;
   node_view n{};
   n.arity = arity;
   n.operands = operands;
-  if constexpr (detail::is_variable<Step>::value) {
+  if constexpr (traits::kind == detail::node_kind::variable) {
     n.kind = node_kind::variable;
-    n.label = n.stem = leaf_text<Step>::label(numbers, 0);
-  } else if constexpr (std::is_same_v<Step, number>) {
+    n.label = n.stem = std::string(traits::name.view());
+  } else if constexpr (traits::kind == detail::node_kind::number) {
     n.kind = node_kind::number;
-    n.label = leaf_text<Step>::label(numbers, operands[0]);
+    n.label = format_number(numbers[operands[0]]);
     n.stem = "n";
-  } else if constexpr (detail::is_constant<Step>::value) {
+  } else if constexpr (traits::kind == detail::node_kind::constant) {
     n.kind = node_kind::constant;
-    n.label = leaf_text<Step>::label(numbers, 0);
+    n.label = std::to_string(traits::numerator);
+    if (traits::denominator != 1) n.label += join("/", std::to_string(traits::denominator));
     n.stem = "c";
   } else {
     n.text = operation_text_of<Step>();

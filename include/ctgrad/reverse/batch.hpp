@@ -140,12 +140,11 @@ struct batch_gradient_result {
 
 namespace detail {
 
-template <class P, class Id>
+// Whether entry Id is a variable that the parameters' point P binds.
+template <class P, class Id, bool = is_variable_kind(node_traits<Id>::kind)>
 inline constexpr bool is_parameter = false;
-template <class P, fixed_string Name>
-inline constexpr bool is_parameter<P, variable<Name>> = P::template binds<Name>;
-template <class P, fixed_string Name, std::size_t Rows, std::size_t Cols>
-inline constexpr bool is_parameter<P, array_variable<Name, Rows, Cols>> = P::template binds<Name>;
+template <class P, class Id>
+inline constexpr bool is_parameter<P, Id, true> = P::template binds<node_traits<Id>::name>;
 
 // A parameter as every sample's point holds it: arrays as views of the parameters' point, so
 // that no sample copies them.

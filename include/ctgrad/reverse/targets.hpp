@@ -27,45 +27,13 @@ struct no_output_of_the_jacobian_contains_the_input {
 }  // namespace error
 
 namespace detail {
+// What argument T is looked up by, and how diagnostics name it: name<'w'> for a variable or
+// named intermediate, else its structure (an expression) or its type.
 template <class T>
-using entry_id = typename entry_id_of<structure_t<T>>::type;
-
-// How an entry is named in diagnostics: name<'w'> for a variable, else the argument's type.
+using entry_id = typename node_traits<structure_t<T>>::entry_id;
 template <class T>
-struct entry_name_of {
-  using type = T;
-};
-template <fixed_string Name>
-struct entry_name_of<variable<Name>> {
-  using type = spelled<Name>;
-};
-template <fixed_string Name, std::size_t Rows, std::size_t Cols>
-struct entry_name_of<array_variable<Name, Rows, Cols>> {
-  using type = spelled<Name>;
-};
-template <fixed_string Name, class E>
-struct entry_name_of<expr<named<Name>, E>> {
-  using type = spelled<Name>;
-};
-template <fixed_string Name>
-struct entry_name_of<named_identity<Name>> {
-  using type = spelled<Name>;
-};
-template <fixed_string Name, shape S>
-struct entry_name_of<named_array<Name, S>> {
-  using type = spelled<Name>;
-};
-template <class T>
-struct entry_name_for {
-  using type = typename entry_name_of<std::remove_cvref_t<T>>::type;
-};
-template <class T>
-requires expression<T>
-struct entry_name_for<T> {
-  using type = typename entry_name_of<structure_t<T>>::type;
-};
-template <class T>
-using entry_name = typename entry_name_for<T>::type;
+using entry_name = typename node_traits<
+    std::conditional_t<expression<T>, structure_t<T>, std::remove_cvref_t<T>>>::diagnostic_name;
 
 template <class T>
 concept gradient_target = expression<T> && !std::is_void_v<entry_id<T>>;
@@ -137,7 +105,7 @@ constexpr bool check_contains_targets() {
   constexpr std::size_t absent = first_absent_target<Sweep, Ids...>();
   if constexpr (absent < sizeof...(Ids))
     static_assert(error::the_expression_does_not_contain_the_target<
-                      typename entry_name_of<at<absent, Ids...>>::type>::value,
+                      typename node_traits<at<absent, Ids...>>::diagnostic_name>::value,
                   "ctgrad::wrt_strict: a target does not occur in the expression (plain "
                   "ctgrad::wrt would give it derivative 0): is its name misspelt?");
   return true;
@@ -149,7 +117,7 @@ constexpr bool check_outputs_contain_inputs() {
   constexpr std::size_t absent = first_absent_target<Sweep, Ids...>();
   if constexpr (absent < sizeof...(Ids))
     static_assert(error::no_output_of_the_jacobian_contains_the_input<
-                      typename entry_name_of<at<absent, Ids...>>::type>::value,
+                      typename node_traits<at<absent, Ids...>>::diagnostic_name>::value,
                   "ctgrad::wrt_strict: no output of the Jacobian contains this input (plain "
                   "ctgrad::wrt would give it a column of zeros): is its name misspelt?");
   return true;

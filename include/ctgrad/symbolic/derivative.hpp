@@ -39,7 +39,7 @@ struct contains<Target, expr<ops::loop<K, R>, A>>
     : std::bool_constant<(contains<Target, A>::value || contains<Target, R>::value)> {};
 template <class Target, fixed_string Name, class A>
 struct contains<Target, expr<named<Name>, A>>
-    : std::bool_constant<(__is_same(typename entry_id_of<expr<named<Name>, A>>::type, Target) ||
+    : std::bool_constant<(__is_same(typename node_traits<expr<named<Name>, A>>::entry_id, Target) ||
                           contains<Target, A>::value)> {};
 
 // The derivative of the input's subexpression T (a term) with respect to Target, as a term.
@@ -132,10 +132,10 @@ struct named_derivative_t<Target, Name, D, true> {
 
 template <class Target, class S>
 struct derivative_rule
-    : std::integral_constant<int, (__is_same(typename entry_id_of<S>::type, Target) ? 0
-                                   : !contains<Target, S>::value                    ? 1
-                                   : is_named<S>::value                             ? 2
-                                                                                    : 3)> {};
+    : std::integral_constant<int, (__is_same(typename node_traits<S>::entry_id, Target) ? 0
+                                   : !contains<Target, S>::value                        ? 1
+                                   : is_named<S>::value                                 ? 2
+                                                                                        : 3)> {};
 // A name whose definition is an operation: its derivative is the chain rule on the definition,
 // with the name as the node's value.
 template <class S>
