@@ -10,6 +10,7 @@ unnoticed in a timing table.
 the difference of two runs of n1 and n2 evaluations divided by n2 - n1, so start-up and the
 harness cancel out (as bench/run_benchmarks.sh does).
 """
+import concurrent.futures
 import math
 import os
 import subprocess
@@ -41,7 +42,7 @@ LIMITS = {
 
 
 def instructions(binary, kernel, n, work):
-    out = os.path.join(work, "callgrind.out")
+    out = os.path.join(work, f"callgrind.{kernel.replace('/', '.')}.{n}.out")
     r = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", binary,
                         f"--callgrind-one={kernel}", f"--callgrind-n={n}"],
                        capture_output=True, text=True)
@@ -53,9 +54,9 @@ def instructions(binary, kernel, n, work):
     sys.exit(f"instruction_counts: no count for {kernel}:\n{r.stderr[-2000:]}")
 
 
-def per_evaluation(binary, kernel, runs, work):
+def per_evaluation(counts, kernel, runs):
     n1, n2 = runs
-    return (instructions(binary, kernel, n2, work) - instructions(binary, kernel, n1, work)) / (n2 - n1)
+    return (counts[(kernel, n2)] - counts[(kernel, n1)]) / (n2 - n1)
 
 
 def main():
@@ -68,13 +69,18 @@ def main():
         sys.exit(f"instruction_counts: no limits recorded for compiler {compiler}")
     failed = []
     measured = {}
+    # Every run is a process of its own and counts deterministically: they run side by side.
+    jobs = [(f"{problem}/{impl}", n) for problem, runs in RUNS.items()
+            for impl in ["hand"] + IMPLEMENTATIONS[problem] for n in runs]
     with tempfile.TemporaryDirectory() as work:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            counts = dict(zip(jobs, pool.map(lambda job: instructions(binary, *job, work), jobs)))
         print(f"{'kernel':22} {'ctgrad':>10} {'hand':>10} {'ratio':>7} {'limit':>7}")
         for problem, runs in RUNS.items():
-            hand = per_evaluation(binary, f"{problem}/hand", runs, work)
+            hand = per_evaluation(counts, f"{problem}/hand", runs)
             for impl in IMPLEMENTATIONS[problem]:
                 key = f"{problem}/{impl}"
-                ours = per_evaluation(binary, key, runs, work)
+                ours = per_evaluation(counts, key, runs)
                 ratio = ours / hand
                 measured[key] = ratio
                 limit = None if record else limits[key]

@@ -3,14 +3,14 @@
 // gradient against central finite differences of ctgrad's own value(), against ADOL-C's
 // gradient of the same computation on adouble, recorded on a tape at that point, and against
 // ctgrad's forward mode (the tangent along a direction is the gradient's dot product with it).
-#include <adolc/adolc.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
 #include <ctgrad/ctgrad.hpp>
 #include <type_traits>
+
+#include "tape.hpp"
 
 namespace random_test {
 
@@ -60,30 +60,6 @@ extern const int shard_count;
 
 inline auto at(const point& x) {
   return ctgrad::at(x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3]);
-}
-
-// The functions ADOL-C lacks, written as the textbook formulas.
-inline adouble ad_square(const adouble& a) {
-  return a * a;
-}
-template <int N>
-adouble ad_pow(const adouble& a) {
-  if constexpr (N < 0) {
-    return 1.0 / ad_pow<-N>(a);
-  } else {
-    adouble r = a;
-    for (int i = 1; i < N; ++i) r *= a;
-    return r;
-  }
-}
-inline adouble ad_sigmoid(const adouble& a) {
-  return 1.0 / (1.0 + exp(-a));
-}
-inline adouble ad_relu(const adouble& a) {
-  return fmax(a, 0.0);
-}
-inline adouble ad_softplus(const adouble& a) {
-  return log(1.0 + exp(a));
 }
 
 // One taped evaluation of the adouble version at x: its value and gradient.
