@@ -514,7 +514,9 @@ def main():
              "`bench/compile_time.py` and `bench/compile_time_arrays.sh` (compile times) through "
              "`bench/report.py`; do not edit by hand. The last section comes from\n"
              "`bench/compile_time_derivatives.sh`. A compile-time section whose script was not run "
-             "again is kept from the page's previous version, so it may be older than the timings.\n")
+             "again is kept from the page's previous version, so it may be older than the timings; "
+             "so are the two sections written by hand, on P10 (`iterate`) and on the test suite's "
+             "time.\n")
     c = ctx.get(tags[0], {}) if tags else {}
     L.append(f"Machine: {c.get('num_cpus', '?')} CPUs at {c.get('mhz_per_cpu', '?')} MHz, "
              f"{c.get('host_name', '')}; compilers: " + "; ".join(versions.values()) +
@@ -711,8 +713,8 @@ loads and stores.
 
     L.append(analysis(calls, {tag: inlining(dis[tag]) for tag in dis}))
 
-    # Compile times. A section whose results are not in <results-dir> (the compile-time scripts
-    # run separately, and take long) is kept as the page has it.
+    # A section whose results are not in <results-dir> (the compile-time scripts run separately,
+    # and take long), or that is written by hand, is kept as the page has it.
     try:
         with open(page) as f:
             old = f.read()
@@ -726,6 +728,12 @@ loads and stores.
         end = old.find("\n## ", start + len(heading))
         return old[start:] if end < 0 else old[start:end + 1]
 
+    def keep_by_hand(heading):
+        if kept_section(heading):
+            L.append(kept_section(heading).rstrip("\n") + "\n")
+
+    keep_by_hand("## A loop of a run-time length (P10, `iterate`)")
+
     # bench/compile_time.py writes its section whole.
     ct_heading = "## Compile time (`bench/compile_time.py`)"
     ct_path = os.path.join(results, "compile_time.md")
@@ -733,6 +741,7 @@ loads and stores.
         L.append(open(ct_path).read().rstrip("\n") + "\n")
     elif kept_section(ct_heading):
         L.append(kept_section(ct_heading).rstrip("\n") + "\n")
+    keep_by_hand("## The test suite's time (`scripts/test`, `.ci/run`)")
 
     arrays_path = os.path.join(results, "compile_time_arrays.tsv")
     arrays_heading = "## Compile time of the P6 network against H"
